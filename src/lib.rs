@@ -1,0 +1,20 @@
+//! doris-lint: a linter and formatter for the cluster-management SQL of Apache Doris
+//! (`ALTER SYSTEM ADD BACKEND ...` and the rest of the `ALTER SYSTEM` family).
+//!
+//! The pipeline: [`syntax::parse`] cuts the source into statements (quote- and comment-aware,
+//! never failing) and parses each with a pest grammar into a typed AST; [`lint`] runs the rules
+//! of [`rules::RULES`] on it. Everything here is pure: no I/O, no global state, no panics.
+
+pub mod diagnostic;
+pub mod line_index;
+pub mod lint;
+pub mod options;
+pub mod rules;
+pub mod span;
+pub mod syntax;
+
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use lint::lint;
+pub use options::LintOptions;
+pub use span::Span;
+pub use syntax::parse;

@@ -1,0 +1,441 @@
+//! A small, linear, never-failing scanner with Doris's lexical rules (doris-language.md §1).
+//!
+//! It is used to split a script into statements and to find the lexical problems (unterminated
+//! strings, unclosed comments, `#` comments, full-width punctuation, Unicode spaces, raw strings)
+//! that a grammar would only report as "unexpected character". The grammar then parses each
+//! statement on its own.
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    Single,
+    Double,
+    /// `R'...'` or `R"..."`: no escapes (D012).
+    RawSingle,
+    RawDouble,
+    /// `“...”` or `‘...’` from a word processor (D005).
+    Typographic,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// ASCII space, tab, CR, LF.
+    Whitespace,
+    /// A Unicode space Doris does not accept (NBSP, U+3000, ...).
+    UnicodeSpace,
+    /// `-- ...` to the end of the line (the newline is not part of it).
+    LineComment,
+    /// `/* ... */`, nested.
+    BlockComment { terminated: bool },
+    /// `# ...` to the end of the line: not a comment in Doris, scanned as one to recover.
+    HashComment,
+    String { quote: QuoteKind, terminated: bool },
+    Backquoted { terminated: bool },
+    /// Identifier characters: letters, digits, `_`, `$` and non-ASCII characters.
+    Word,
+    Semicolon,
+    /// `；，（）＝：` and a typographic quote that opens no string.
+    FullwidthPunct,
+    /// Any other character.
+    Punct,
+}
+
+impl TokenKind {
+    /// Whitespace and comments: not part of the statement's syntax.
+    pub fn is_trivia(self) -> bool {
+        matches!(
+            self,
+            TokenKind::Whitespace
+                | TokenKind::UnicodeSpace
+                | TokenKind::LineComment
+                | TokenKind::BlockComment { .. }
+                | TokenKind::HashComment
+        )
+    }
+
+    pub fn is_comment(self) -> bool {
+        matches!(self, TokenKind::LineComment | TokenKind::BlockComment { .. } | TokenKind::HashComment)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+/// Unicode spaces that Doris rejects outside literals (D006).
+pub fn is_unicode_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200B}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Full-width punctuation Doris users paste from zh-CN documents (D005).
+pub fn fullwidth_ascii(c: char) -> Option<char> {
+    Some(match c {
+        '\u{FF1B}' => ';',
+        '\u{FF0C}' => ',',
+        '\u{FF08}' => '(',
+        '\u{FF09}' => ')',
+        '\u{FF1D}' => '=',
+        '\u{FF1A}' => ':',
+        '\u{201C}' | '\u{201D}' => '"',
+        '\u{2018}' | '\u{2019}' => '\'',
+        _ => return None,
+    })
+}
+
+/// Doris identifier characters: every non-ASCII character counts as a letter. The characters
+/// our recovery gives a meaning are excluded.
+pub fn is_ident_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_' || c == '$'
+    } else {
+        !is_unicode_space(c) && fullwidth_ascii(c).is_none()
+    }
+}
+
+/// The scanner. Iterate it to get every token of the source, in order, tiling it exactly.
+pub struct Lexer<'a> {
+    src: &'a str,
+    pos: usize,
+    /// Set once a string of that quote reached the end of input unclosed: from then on such
+    /// strings stop at the end of their line, which keeps the scan linear on hostile input.
+    broken_single: bool,
+    broken_double: bool,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(src: &'a str) -> Lexer<'a> {
+        Lexer { src, pos: 0, broken_single: false, broken_double: false }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.src.as_bytes()
+    }
+
+    fn peek_char(&self, at: usize) -> Option<char> {
+        self.src[at..].chars().next()
+    }
+
+    fn line_end(&self, from: usize) -> usize {
+        memchr_newline(&self.bytes()[from..]).map_or(self.src.len(), |i| from + i)
+    }
+
+    /// Scans a quoted string whose opening quote is at `open` (`quote_at` is the quote byte).
+    fn scan_string(&mut self, open: usize, body: usize, q: u8, escapes: bool) -> (usize, bool) {
+        let b = self.bytes();
+        let mut i = body;
+        while i < b.len() {
+            let c = b[i];
+            if escapes && c == b'\\' {
+                i += 2;
+                continue;
+            }
+            if c == q {
+                if escapes && b.get(i + 1) == Some(&q) {
+                    i += 2;
+                    continue;
+                }
+                return (i + 1, true);
+            }
+            i += 1;
+        }
+        // Unclosed: end the string at the end of the line of its opening quote so that the
+        // statements after it can still be read.
+        let _ = open;
+        (self.line_end(body).max(body).min(b.len()), false)
+    }
+
+    /// Like `scan_string` but bounded to the current line (used once a quote kind is broken).
+    fn scan_string_in_line(&self, body: usize, q: u8, escapes: bool) -> (usize, bool) {
+        let b = self.bytes();
+        let end = self.line_end(body);
+        let mut i = body;
+        while i < end {
+            let c = b[i];
+            if escapes && c == b'\\' {
+                i += 2;
+                continue;
+            }
+            if c == q {
+                if escapes && b.get(i + 1) == Some(&q) {
+                    i += 2;
+                    continue;
+                }
+                return (i + 1, true);
+            }
+            i += 1;
+        }
+        (end.min(b.len()), false)
+    }
+
+    fn string(&mut self, open: usize, body: usize, q: u8, escapes: bool) -> (usize, bool) {
+        let broken = if q == b'\'' { self.broken_single } else { self.broken_double };
+        if broken {
+            return self.scan_string_in_line(body, q, escapes);
+        }
+        let (end, terminated) = self.scan_string(open, body, q, escapes);
+        if !terminated {
+            if q == b'\'' {
+                self.broken_single = true;
+            } else {
+                self.broken_double = true;
+            }
+        }
+        (end, terminated)
+    }
+
+    fn block_comment(&self, start: usize) -> (usize, bool) {
+        let b = self.bytes();
+        let mut depth = 0usize;
+        let mut i = start;
+        while i + 1 < b.len() {
+            if b[i] == b'/' && b[i + 1] == b'*' {
+                depth += 1;
+                i += 2;
+            } else if b[i] == b'*' && b[i + 1] == b'/' {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    return (i, true);
+                }
+            } else {
+                i += 1;
+            }
+        }
+        (b.len(), false)
+    }
+
+    fn typographic(&self, body: usize, open: char) -> Option<usize> {
+        let closers: &[char] = if matches!(open, '\u{201C}' | '\u{201D}') {
+            &['\u{201C}', '\u{201D}']
+        } else {
+            &['\u{2018}', '\u{2019}']
+        };
+        let end = self.line_end(body);
+        let line = &self.src[body..end];
+        line.find(closers).map(|i| {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            body + i + c.len_utf8()
+        })
+    }
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let start = self.pos;
+        let b = self.bytes();
+        if start >= b.len() {
+            return None;
+        }
+        let c = b[start];
+        let (kind, end) = match c {
+            b' ' | b'\t' | b'\r' | b'\n' => {
+                let mut i = start + 1;
+                while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r' | b'\n') {
+                    i += 1;
+                }
+                (TokenKind::Whitespace, i)
+            }
+            b'-' if b.get(start + 1) == Some(&b'-') => (TokenKind::LineComment, self.line_end(start)),
+            b'#' => (TokenKind::HashComment, self.line_end(start)),
+            b'/' if b.get(start + 1) == Some(&b'*') => {
+                let (end, terminated) = self.block_comment(start);
+                (TokenKind::BlockComment { terminated }, end)
+            }
+            b'\'' | b'"' => {
+                let (end, terminated) = self.string(start, start + 1, c, true);
+                let quote = if c == b'\'' { QuoteKind::Single } else { QuoteKind::Double };
+                (TokenKind::String { quote, terminated }, end)
+            }
+            b'R' | b'r' if matches!(b.get(start + 1), Some(b'\'' | b'"')) => {
+                let q = b[start + 1];
+                let (end, terminated) = self.string(start, start + 2, q, false);
+                let quote = if q == b'\'' { QuoteKind::RawSingle } else { QuoteKind::RawDouble };
+                (TokenKind::String { quote, terminated }, end)
+            }
+            b'`' => {
+                let mut i = start + 1;
+                let mut terminated = false;
+                let end_line = self.line_end(start);
+                while i < b.len() {
+                    if b[i] == b'`' {
+                        if b.get(i + 1) == Some(&b'`') {
+                            i += 2;
+                            continue;
+                        }
+                        i += 1;
+                        terminated = true;
+                        break;
+                    }
+                    i += 1;
+                }
+                if !terminated {
+                    i = end_line;
+                }
+                (TokenKind::Backquoted { terminated }, i)
+            }
+            b';' => (TokenKind::Semicolon, start + 1),
+            _ => {
+                let ch = self.peek_char(start).unwrap_or('\0');
+                if is_ident_char(ch) {
+                    let mut i = start;
+                    for (off, ch) in self.src[start..].char_indices() {
+                        // A raw string needs `R` at the start of a word, so `R` here is plain.
+                        if !is_ident_char(ch) {
+                            break;
+                        }
+                        i = start + off + ch.len_utf8();
+                    }
+                    (TokenKind::Word, i)
+                } else if is_unicode_space(ch) {
+                    let mut i = start;
+                    for (off, ch) in self.src[start..].char_indices() {
+                        if !is_unicode_space(ch) {
+                            break;
+                        }
+                        i = start + off + ch.len_utf8();
+                    }
+                    (TokenKind::UnicodeSpace, i)
+                } else if matches!(ch, '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}') {
+                    match self.typographic(start + ch.len_utf8(), ch) {
+                        Some(end) => (
+                            TokenKind::String { quote: QuoteKind::Typographic, terminated: true },
+                            end,
+                        ),
+                        None => (TokenKind::FullwidthPunct, start + ch.len_utf8()),
+                    }
+                } else if fullwidth_ascii(ch).is_some() {
+                    (TokenKind::FullwidthPunct, start + ch.len_utf8())
+                } else {
+                    (TokenKind::Punct, start + ch.len_utf8())
+                }
+            }
+        };
+        // Every branch advances by at least one character and ends on a char boundary.
+        let end = end.max(start + 1).min(b.len());
+        let end = (end..=b.len()).find(|&e| self.src.is_char_boundary(e)).unwrap_or(b.len());
+        self.pos = end;
+        Some(Token { kind, span: Span::new(start, end) })
+    }
+}
+
+pub fn tokenize(src: &str) -> Vec<Token> {
+    Lexer::new(src).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(src: &str) -> Vec<(TokenKind, &str)> {
+        tokenize(src).into_iter().map(|t| (t.kind, t.span.text(src))).collect()
+    }
+
+    #[test]
+    fn tokens_tile_the_source() {
+        let src = "ALTER /* a /* b */ c */ SYSTEM -- x\n'it''s' \"a\\\"b\" `q``q` R'x' 中文；#h\n";
+        let toks = tokenize(src);
+        let mut at = 0;
+        for t in &toks {
+            assert_eq!(t.span.start, at);
+            at = t.span.end;
+        }
+        assert_eq!(at, src.len());
+    }
+
+    #[test]
+    fn nested_block_comment_is_one_token() {
+        let k = kinds("/* a /* b */ c */x");
+        assert_eq!(k[0], (TokenKind::BlockComment { terminated: true }, "/* a /* b */ c */"));
+        assert_eq!(k[1], (TokenKind::Word, "x"));
+    }
+
+    #[test]
+    fn unclosed_comment_runs_to_end() {
+        let k = kinds("a /* b /* c */ d");
+        assert_eq!(k.last().unwrap().0, TokenKind::BlockComment { terminated: false });
+    }
+
+    #[test]
+    fn strings_with_escapes_and_doubled_quotes() {
+        let k = kinds(r#"'it''s' "a\"b" 'x\'y'"#);
+        assert_eq!(k[0].1, "'it''s'");
+        assert_eq!(k[2].1, r#""a\"b""#);
+        assert_eq!(k[4].1, r"'x\'y'");
+    }
+
+    #[test]
+    fn unterminated_string_stops_at_line_end() {
+        let k = kinds("ADD BACKEND \"be1:9050\nALTER");
+        assert_eq!(k[4], (TokenKind::String { quote: QuoteKind::Double, terminated: false }, "\"be1:9050"));
+        assert_eq!(k[6].1, "ALTER");
+    }
+
+    #[test]
+    fn raw_strings_only_at_word_start() {
+        let k = kinds("R'a\\' xR'b'");
+        assert_eq!(k[0], (TokenKind::String { quote: QuoteKind::RawSingle, terminated: true }, "R'a\\'"));
+        assert_eq!(k[2], (TokenKind::Word, "xR"));
+    }
+
+    #[test]
+    fn non_ascii_is_a_letter_but_fullwidth_punct_is_not() {
+        let k = kinds("broker_name；x 3号机器");
+        assert_eq!(k[0], (TokenKind::Word, "broker_name"));
+        assert_eq!(k[1], (TokenKind::FullwidthPunct, "；"));
+        assert_eq!(k[4], (TokenKind::Word, "3号机器"));
+    }
+
+    #[test]
+    fn dash_dash_needs_no_space_and_hash_is_scanned() {
+        let k = kinds("--x\n#y\n");
+        assert_eq!(k[0], (TokenKind::LineComment, "--x"));
+        assert_eq!(k[2], (TokenKind::HashComment, "#y"));
+    }
+
+    #[test]
+    fn typographic_quotes() {
+        let k = kinds("“10.0.0.1:9050” ”");
+        assert_eq!(k[0], (TokenKind::String { quote: QuoteKind::Typographic, terminated: true }, "“10.0.0.1:9050”"));
+        assert_eq!(k[2], (TokenKind::FullwidthPunct, "”"));
+    }
+
+    #[test]
+    fn unicode_spaces() {
+        let k = kinds("BACKEND\u{a0}\u{3000}\"x\"");
+        assert_eq!(k[1], (TokenKind::UnicodeSpace, "\u{a0}\u{3000}"));
+    }
+
+    #[test]
+    fn once_a_quote_is_broken_later_strings_of_it_stay_on_their_line() {
+        // The first string never closes (every later quote is escaped), so each following one is
+        // cut at its own line end instead of being rescanned to the end of the input.
+        let src = "\\\"\n".repeat(3);
+        let strings: Vec<_> = tokenize(&src)
+            .into_iter()
+            .filter(|t| matches!(t.kind, TokenKind::String { .. }))
+            .map(|t| (t.kind, t.span.text(&src).to_string()))
+            .collect();
+        let unterminated = TokenKind::String { quote: QuoteKind::Double, terminated: false };
+        assert_eq!(strings, vec![(unterminated, "\"".to_string()); 3]);
+    }
+}

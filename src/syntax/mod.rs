@@ -1,0 +1,10 @@
+//! The syntax layer: scanning, statement splitting, the pest grammar and the typed AST.
+
+pub mod ast;
+pub mod lexer;
+pub mod literal;
+pub mod parser;
+pub mod split;
+
+pub use ast::*;
+pub use parser::parse;

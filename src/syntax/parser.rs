@@ -1,0 +1,425 @@
+//! Runs the pest grammar on each statement of the family and lowers pest's pairs into the typed
+//! AST of [`crate::syntax::ast`]. Nothing outside this module sees pest.
+
+use pest::iterators::Pair;
+use pest::Parser as _;
+
+use crate::span::Span;
+use crate::syntax::ast::*;
+use crate::syntax::literal;
+use crate::syntax::split::{split, Class, RawSegment};
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/doris.pest"]
+struct DorisParser;
+
+/// Parses a whole script. Never fails: statements the grammar rejects become [`Node::Error`].
+pub fn parse(src: &str) -> Script {
+    let segments = split(src).into_iter().map(|raw| lower_segment(src, raw)).collect();
+    Script { segments }
+}
+
+fn lower_segment(src: &str, raw: RawSegment) -> Segment {
+    let node = match raw.class {
+        Class::Empty => Node::Empty,
+        Class::Other => Node::Other,
+        Class::Family => parse_statement(src, &raw),
+    };
+    Segment {
+        span: raw.span,
+        body: raw.body,
+        terminator: raw.terminator,
+        comments: raw.comments,
+        lexical: raw.lexical,
+        node,
+    }
+}
+
+/// The statement's text with its comments blanked out (same length, so offsets stay valid).
+fn blank_comments<'a>(src: &'a str, raw: &RawSegment) -> std::borrow::Cow<'a, str> {
+    let body = raw.body;
+    let inner: Vec<&Comment> = raw.comments.iter().filter(|c| body.contains(c.span)).collect();
+    if inner.is_empty() {
+        return std::borrow::Cow::Borrowed(body.text(src));
+    }
+    let mut bytes = body.text(src).as_bytes().to_vec();
+    for c in inner {
+        for b in &mut bytes[c.span.start - body.start..c.span.end - body.start] {
+            *b = b' ';
+        }
+    }
+    // Only whole comments (which start and end on char boundaries) were replaced by ASCII.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+}
+
+fn parse_statement(src: &str, raw: &RawSegment) -> Node {
+    let text = blank_comments(src, raw);
+    let base = raw.body.start;
+    match DorisParser::parse(Rule::statement, &text) {
+        Ok(mut pairs) => {
+            let Some(statement) = pairs.next() else {
+                return Node::Error(eof_error(raw.body));
+            };
+            match lower_statement(src, base, statement) {
+                Some(st) => Node::Statement(st),
+                None => Node::Error(eof_error(raw.body)),
+            }
+        }
+        Err(err) => Node::Error(syntax_error(&text, base, err)),
+    }
+}
+
+fn eof_error(body: Span) -> SyntaxError {
+    SyntaxError {
+        span: Span::empty(body.end),
+        found: "end of statement".into(),
+        expected: vec![],
+        in_property_list: false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+fn syntax_error(text: &str, base: usize, err: pest::error::Error<Rule>) -> SyntaxError {
+    let pos = match err.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let positives = match &err.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        pest::error::ErrorVariant::CustomError { .. } => vec![],
+    };
+    let (found_span, found) = offending_token(text, pos);
+    let in_property_list = positives.iter().any(|r| {
+        matches!(
+            r,
+            Rule::property
+                | Rule::property_key
+                | Rule::property_value
+                | Rule::assign
+                | Rule::rparen
+                | Rule::trailing_comma
+        )
+    });
+    let mut expected: Vec<String> = Vec::new();
+    for r in &positives {
+        if let Some(d) = describe(*r) {
+            if !expected.contains(&d) {
+                expected.push(d);
+            }
+        }
+    }
+    SyntaxError { span: found_span.shift(base), found, expected, in_property_list }
+}
+
+/// The token that starts at `pos` (a word, a quoted literal, or one character).
+fn offending_token(text: &str, pos: usize) -> (Span, String) {
+    let rest = &text[pos.min(text.len())..];
+    let Some(first) = rest.chars().next() else {
+        return (Span::empty(text.len()), "end of statement".to_string());
+    };
+    let len = if crate::syntax::lexer::is_ident_char(first) {
+        rest.char_indices()
+            .find(|&(_, c)| !crate::syntax::lexer::is_ident_char(c))
+            .map_or(rest.len(), |(i, _)| i)
+    } else if first == '"' || first == '\'' {
+        rest[1..].find(first).map_or(rest.len(), |i| i + 2)
+    } else {
+        first.len_utf8()
+    };
+    let tok = &rest[..len];
+    (Span::new(pos, pos + len), format!("`{tok}`"))
+}
+
+/// What a grammar rule is, in the user's words. `None` for rules that never help.
+fn describe(rule: Rule) -> Option<String> {
+    let s = match rule {
+        Rule::address | Rule::address_list | Rule::string | Rule::bare_address => {
+            "a quoted address like \"host:9050\""
+        }
+        Rule::name => "a name",
+        Rule::property | Rule::property_key => "a property like \"tag.location\" = \"group_a\"",
+        Rule::property_value => "a property value",
+        Rule::assign => "`=`",
+        Rule::comma => "`,`",
+        Rule::lparen => "`(`",
+        Rule::rparen => "`)`",
+        Rule::trailing_comma => "`,`",
+        Rule::EOI => "end of statement",
+        Rule::properties_clause => "`PROPERTIES`",
+        Rule::set_clause => "`SET`",
+        Rule::to_cluster => return None,
+        r => return keyword_of(r).map(|k| format!("`{k}`")),
+    };
+    Some(s.to_string())
+}
+
+fn keyword_of(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::kw_add => "ADD",
+        Rule::kw_all => "ALL",
+        Rule::kw_alter => "ALTER",
+        Rule::kw_backend => "BACKEND",
+        Rule::kw_backends => "BACKENDS",
+        Rule::kw_broker => "BROKER",
+        Rule::kw_cancel => "CANCEL",
+        Rule::kw_compute => "COMPUTE",
+        Rule::kw_decommission => "DECOMMISSION",
+        Rule::kw_drop => "DROP",
+        Rule::kw_dropp => "DROPP",
+        Rule::kw_errors => "ERRORS",
+        Rule::kw_follower => "FOLLOWER",
+        Rule::kw_free => "FREE",
+        Rule::kw_frontend => "FRONTEND",
+        Rule::kw_group => "GROUP",
+        Rule::kw_hostname => "HOSTNAME",
+        Rule::kw_hub => "HUB",
+        Rule::kw_load => "LOAD",
+        Rule::kw_modify => "MODIFY",
+        Rule::kw_observer => "OBSERVER",
+        Rule::kw_properties => "PROPERTIES",
+        Rule::kw_rename => "RENAME",
+        Rule::kw_set => "SET",
+        Rule::kw_system => "SYSTEM",
+        Rule::kw_to => "TO",
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lowering
+
+fn span_of(base: usize, p: &Pair<Rule>) -> Span {
+    let s = p.as_span();
+    Span::new(base + s.start(), base + s.end())
+}
+
+fn lower_statement(src: &str, base: usize, statement: Pair<Rule>) -> Option<Statement> {
+    let mut parts = Vec::new();
+    let mut removed = Vec::new();
+    let mut kind = None;
+    let mut span = None;
+    for p in statement.into_inner() {
+        match p.as_rule() {
+            Rule::EOI => {}
+            Rule::kw_alter | Rule::kw_system => parts.push(Part::Keyword(keyword(base, &p))),
+            r => {
+                span.get_or_insert(span_of(base, &p));
+                kind = Some(lower_kind(src, base, r, p, &mut parts, &mut removed));
+            }
+        }
+    }
+    let first = parts.first().map(part_span)?;
+    let last = parts.last().map(part_span)?;
+    let _ = span;
+    Some(Statement { kind: kind?, span: first.cover(last), parts, removed })
+}
+
+fn part_span(p: &Part) -> Span {
+    match p {
+        Part::Keyword(k) => k.span,
+        Part::Name(o) => o.span,
+        Part::Addresses(a) => a.span,
+        Part::Properties(l) => l.span,
+    }
+}
+
+fn keyword(base: usize, p: &Pair<Rule>) -> Keyword {
+    Keyword { span: span_of(base, p), word: keyword_of(p.as_rule()).unwrap_or("?") }
+}
+
+fn lower_kind(
+    src: &str,
+    base: usize,
+    rule: Rule,
+    pair: Pair<Rule>,
+    parts: &mut Vec<Part>,
+    removed: &mut Vec<RemovedSyntax>,
+) -> StatementKind {
+    let mut words: Vec<&'static str> = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::address_list => parts.push(Part::Addresses(address_list(src, base, p))),
+            Rule::address => {
+                let op = operand(src, base, p);
+                parts.push(Part::Addresses(AddressList { span: op.span, items: vec![op], commas: vec![] }))
+            }
+            Rule::name => parts.push(Part::Name(operand(src, base, p))),
+            Rule::properties_clause | Rule::set_clause => {
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::property_list => parts.push(Part::Properties(property_list(src, base, q))),
+                        _ => {
+                            words.push(keyword_of(q.as_rule()).unwrap_or("?"));
+                            parts.push(Part::Keyword(keyword(base, &q)))
+                        }
+                    }
+                }
+            }
+            Rule::to_cluster => {
+                removed.push(RemovedSyntax { span: span_of(base, &p), what: RemovedKind::ToCluster });
+                for q in p.into_inner() {
+                    match q.as_rule() {
+                        Rule::name => parts.push(Part::Name(operand(src, base, q))),
+                        _ => parts.push(Part::Keyword(keyword(base, &q))),
+                    }
+                }
+            }
+            Rule::legacy_alter_system => {
+                removed.push(RemovedSyntax { span: span_of(base, &p), what: RemovedKind::CancelAlterSystem });
+                for q in p.into_inner() {
+                    parts.push(Part::Keyword(keyword(base, &q)));
+                }
+            }
+            _ => {
+                let k = keyword(base, &p);
+                match p.as_rule() {
+                    Rule::kw_free => removed.push(RemovedSyntax { span: k.span, what: RemovedKind::Free }),
+                    Rule::kw_backends => {
+                        removed.push(RemovedSyntax { span: k.span, what: RemovedKind::Backends })
+                    }
+                    _ => {}
+                }
+                words.push(k.word);
+                parts.push(Part::Keyword(k));
+            }
+        }
+    }
+    let has = |w: &str| words.contains(&w);
+    match rule {
+        Rule::add_backend => StatementKind::AddBackend,
+        Rule::drop_backend => StatementKind::DropBackend,
+        Rule::dropp_backend => StatementKind::DroppBackend,
+        Rule::decommission_backend => StatementKind::DecommissionBackend,
+        Rule::cancel_decommission => StatementKind::CancelDecommissionBackend,
+        Rule::modify_backend => StatementKind::ModifyBackend,
+        Rule::modify_backend_hostname => StatementKind::ModifyBackendHostname,
+        Rule::modify_frontend_hostname => StatementKind::ModifyFrontendHostname,
+        Rule::frontend_op => match (has("ADD"), has("FOLLOWER")) {
+            (true, true) => StatementKind::AddFollower,
+            (true, false) => StatementKind::AddObserver,
+            (false, true) => StatementKind::DropFollower,
+            (false, false) => StatementKind::DropObserver,
+        },
+        Rule::broker_op => {
+            if has("ADD") {
+                StatementKind::AddBroker
+            } else {
+                StatementKind::DropBroker
+            }
+        }
+        Rule::drop_all_broker => StatementKind::DropAllBroker,
+        Rule::set_load_errors_hub => StatementKind::SetLoadErrorsHub,
+        _ => StatementKind::RenameComputeGroup,
+    }
+}
+
+fn address_list(src: &str, base: usize, pair: Pair<Rule>) -> AddressList {
+    let span = span_of(base, &pair);
+    let mut items = Vec::new();
+    let mut commas = Vec::new();
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::comma => commas.push(span_of(base, &p)),
+            _ => items.push(operand(src, base, p)),
+        }
+    }
+    AddressList { span, items, commas }
+}
+
+fn property_list(src: &str, base: usize, pair: Pair<Rule>) -> PropertyList {
+    let span = span_of(base, &pair);
+    let mut list = PropertyList {
+        span,
+        open: Span::empty(span.start),
+        close: Span::empty(span.end),
+        items: Vec::new(),
+        commas: Vec::new(),
+        trailing_comma: None,
+    };
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::lparen => list.open = span_of(base, &p),
+            Rule::rparen => list.close = span_of(base, &p),
+            Rule::comma => {
+                if let Some(slot) = list.commas.last_mut() {
+                    *slot = Some(span_of(base, &p));
+                }
+            }
+            Rule::trailing_comma => list.trailing_comma = Some(span_of(base, &p)),
+            Rule::property => {
+                // Close the slot after the previous item: `None` until a comma fills it.
+                list.items.push(property(src, base, p));
+                list.commas.push(None);
+            }
+            _ => {}
+        }
+    }
+    // `commas` has one slot per item; the last slot is never a separator.
+    list.commas.pop();
+    list
+}
+
+fn property(src: &str, base: usize, pair: Pair<Rule>) -> Property {
+    let span = span_of(base, &pair);
+    let mut key = None;
+    let mut assign = None;
+    let mut value = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::property_key => key = Some(operand(src, base, p)),
+            Rule::property_value => value = Some(operand(src, base, p)),
+            Rule::assign => {
+                let kind = match p.as_str() {
+                    "==" => AssignKind::EqEq,
+                    ":" => AssignKind::Colon,
+                    "\u{FF1D}" => AssignKind::FullwidthEq,
+                    "\u{FF1A}" => AssignKind::FullwidthColon,
+                    _ => AssignKind::Eq,
+                };
+                assign = Some(Assign { span: span_of(base, &p), kind });
+            }
+            _ => {}
+        }
+    }
+    let missing = || Operand { span: Span::empty(span.end), kind: OperandKind::Identifier, value: String::new() };
+    Property {
+        span,
+        key: key.unwrap_or_else(missing),
+        assign: assign.unwrap_or(Assign { span: Span::empty(span.end), kind: AssignKind::Eq }),
+        value: value.unwrap_or_else(missing),
+    }
+}
+
+/// Lowers `address`, `name`, `property_key` or `property_value` (a wrapper around one token).
+fn operand(src: &str, base: usize, pair: Pair<Rule>) -> Operand {
+    let outer = span_of(base, &pair);
+    let inner = pair.into_inner().next();
+    let Some(tok) = inner else {
+        return Operand { span: outer, kind: OperandKind::Identifier, value: outer.text(src).to_string() };
+    };
+    // `string` wraps one more level.
+    let tok = if tok.as_rule() == Rule::string { tok.clone().into_inner().next().unwrap_or(tok) } else { tok };
+    let span = span_of(base, &tok);
+    let text = span.text(src);
+    let (kind, value) = match tok.as_rule() {
+        Rule::single_quoted => (OperandKind::SingleQuoted, literal::decode(&text[1..text.len() - 1], '\'')),
+        Rule::double_quoted => (OperandKind::DoubleQuoted, literal::decode(&text[1..text.len() - 1], '"')),
+        Rule::raw_string => {
+            let kind = if text.as_bytes()[1] == b'\'' { OperandKind::RawSingle } else { OperandKind::RawDouble };
+            (kind, text[2..text.len() - 1].to_string())
+        }
+        Rule::typographic_string => {
+            let open = text.chars().next().map_or(0, char::len_utf8);
+            let close = text.chars().last().map_or(0, char::len_utf8);
+            (OperandKind::Typographic, text[open..text.len() - close].to_string())
+        }
+        Rule::backquoted => (OperandKind::Backquoted, text[1..text.len() - 1].replace("``", "`")),
+        Rule::bare_address => (OperandKind::BareAddress, text.to_string()),
+        Rule::dotted_identifier => (OperandKind::DottedIdentifier, text.to_string()),
+        Rule::number => (OperandKind::Number, text.to_string()),
+        _ => (OperandKind::Identifier, text.to_string()),
+    };
+    Operand { span, kind, value }
+}

@@ -1,0 +1,275 @@
+//! Cuts a script into statements at `;`, aware of quotes and comments. Never fails: every byte
+//! of the source ends up in exactly one segment.
+
+use crate::span::Span;
+use crate::syntax::ast::{Comment, CommentKind, CommentPlacement, LexicalIssue};
+use crate::syntax::lexer::{fullwidth_ascii, Lexer, QuoteKind, Token, TokenKind};
+
+/// A statement as the splitter sees it, before any grammar runs.
+#[derive(Debug, Clone)]
+pub struct RawSegment {
+    pub span: Span,
+    pub body: Span,
+    pub terminator: Option<Span>,
+    pub comments: Vec<Comment>,
+    pub lexical: Vec<LexicalIssue>,
+    pub class: Class,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Empty,
+    /// `ALTER SYSTEM ...`, `CANCEL DECOMMISSION ...` (and the 2017 `CANCEL ALTER SYSTEM ...`).
+    Family,
+    Other,
+}
+
+struct Builder {
+    start: usize,
+    body_start: Option<usize>,
+    body_end: usize,
+    comments: Vec<Comment>,
+    lexical: Vec<LexicalIssue>,
+    /// The first three words of the statement, if it begins with words.
+    head: [Span; 3],
+    head_len: usize,
+    head_open: bool,
+}
+
+impl Builder {
+    fn new(start: usize) -> Builder {
+        Builder {
+            start,
+            body_start: None,
+            body_end: start,
+            comments: Vec::new(),
+            lexical: Vec::new(),
+            head: [Span::empty(0); 3],
+            head_len: 0,
+            head_open: true,
+        }
+    }
+
+    fn push(&mut self, t: Token) {
+        let kind = t.kind;
+        if let Some(issue) = lexical_issue(t) {
+            self.lexical.push(issue);
+        }
+        if kind.is_comment() {
+            let placement =
+                if self.body_start.is_none() { CommentPlacement::Leading } else { CommentPlacement::Inner };
+            self.comments.push(Comment { span: t.span, kind: comment_kind(kind), placement });
+            return;
+        }
+        if kind.is_trivia() {
+            return;
+        }
+        if self.body_start.is_none() {
+            self.body_start = Some(t.span.start);
+        }
+        self.body_end = t.span.end;
+        if self.head_open {
+            if kind == TokenKind::Word && self.head_len < 3 {
+                self.head[self.head_len] = t.span;
+                self.head_len += 1;
+            } else {
+                self.head_open = false;
+            }
+        }
+    }
+
+    fn finish(mut self, src: &str, terminator: Option<Span>, end: usize) -> RawSegment {
+        let body = match self.body_start {
+            Some(s) => Span::new(s, self.body_end),
+            None => Span::empty(self.comments.last().map_or(self.start, |c| c.span.end).max(self.start)),
+        };
+        for c in &mut self.comments {
+            if c.span.start >= body.end && self.body_start.is_some() {
+                c.placement = CommentPlacement::Trailing;
+            }
+        }
+        let class = if self.body_start.is_none() {
+            Class::Empty
+        } else {
+            classify(src, &self.head[..self.head_len])
+        };
+        RawSegment {
+            span: Span::new(self.start, end),
+            body,
+            terminator,
+            comments: self.comments,
+            lexical: self.lexical,
+            class,
+        }
+    }
+}
+
+fn comment_kind(kind: TokenKind) -> CommentKind {
+    match kind {
+        TokenKind::LineComment => CommentKind::Line,
+        TokenKind::HashComment => CommentKind::Hash,
+        _ => CommentKind::Block,
+    }
+}
+
+fn lexical_issue(t: Token) -> Option<LexicalIssue> {
+    let span = t.span;
+    Some(match t.kind {
+        TokenKind::String { quote, terminated: false } => LexicalIssue::UnterminatedString { span, quote },
+        TokenKind::String { quote: quote @ (QuoteKind::RawSingle | QuoteKind::RawDouble), .. } => {
+            LexicalIssue::RawString { span, quote }
+        }
+        TokenKind::String { quote: QuoteKind::Typographic, .. } => {
+            // Report the two quotes, not the content.
+            LexicalIssue::FullwidthPunctuation { span, ascii: '"' }
+        }
+        TokenKind::BlockComment { terminated: false } => LexicalIssue::UnclosedComment { span },
+        TokenKind::HashComment => LexicalIssue::HashComment { span },
+        TokenKind::UnicodeSpace => LexicalIssue::NonAsciiWhitespace { span },
+        TokenKind::FullwidthPunct => {
+            LexicalIssue::FullwidthPunctuation { span, ascii: '\0' }
+        }
+        _ => return None,
+    })
+}
+
+fn word_is(src: &str, span: Option<&Span>, word: &str) -> bool {
+    span.is_some_and(|s| s.text(src).eq_ignore_ascii_case(word))
+}
+
+fn classify(src: &str, head: &[Span]) -> Class {
+    let w = |i: usize, word: &str| word_is(src, head.get(i), word);
+    let family = (w(0, "ALTER") && w(1, "SYSTEM"))
+        || (w(0, "CANCEL") && (w(1, "DECOMMISSION") || (w(1, "ALTER") && w(2, "SYSTEM"))));
+    if family {
+        Class::Family
+    } else {
+        Class::Other
+    }
+}
+
+/// Splits `src` into segments that tile it exactly.
+pub fn split(src: &str) -> Vec<RawSegment> {
+    let mut out = Vec::new();
+    let mut lexer = Lexer::new(src).peekable();
+    let mut cur = Builder::new(0);
+    while let Some(t) = lexer.next() {
+        if t.kind != TokenKind::Semicolon {
+            cur.push(t);
+            continue;
+        }
+        // The comments on the rest of the `;` line belong to this statement (trailing), and so
+        // does the whitespace before them; the newline starts the next segment.
+        let mut end = t.span.end;
+        let mut pending: Vec<Token> = Vec::new();
+        while let Some(&next) = lexer.peek() {
+            match next.kind {
+                TokenKind::Whitespace if !next.span.text(src).contains('\n') => pending.push(next),
+                TokenKind::Whitespace => {
+                    // Split whitespace at its first newline is not needed: the newline starts
+                    // the next segment together with the rest of this whitespace.
+                    break;
+                }
+                k if k.is_comment() => {
+                    pending.push(next);
+                    for p in pending.drain(..) {
+                        cur.push(p);
+                        end = p.span.end;
+                    }
+                }
+                _ => break,
+            }
+            lexer.next();
+        }
+        let seg = cur.finish(src, Some(t.span), end);
+        out.push(seg);
+        cur = Builder::new(end);
+        // Whitespace consumed after the `;` but followed by no comment opens the next segment.
+        for p in pending {
+            cur.push(p);
+        }
+    }
+    if out.is_empty() || cur.start < src.len() || cur.body_start.is_some() {
+        out.push(cur.finish(src, None, src.len()));
+    }
+    // Full-width punctuation: fill in the ASCII character now that we have the text.
+    for seg in &mut out {
+        for issue in &mut seg.lexical {
+            if let LexicalIssue::FullwidthPunctuation { span, ascii } = issue {
+                if *ascii == '\0' {
+                    *ascii = span.text(src).chars().next().and_then(fullwidth_ascii).unwrap_or('?');
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bodies(src: &str) -> Vec<&str> {
+        split(src).iter().map(|s| s.body.text(src)).collect()
+    }
+
+    #[test]
+    fn segments_tile_the_source() {
+        let src = "a; b -- x\n;\n\n/* c */ d ; -- trailing\n-- lone\n";
+        let segs = split(src);
+        let mut at = 0;
+        for s in &segs {
+            assert_eq!(s.span.start, at);
+            at = s.span.end;
+        }
+        assert_eq!(at, src.len());
+    }
+
+    #[test]
+    fn splits_at_semicolons_outside_quotes_and_comments() {
+        assert_eq!(
+            bodies("ALTER SYSTEM ADD BACKEND 'a;b'; /* ; */ SELECT \";\"; -- ;\nx"),
+            vec!["ALTER SYSTEM ADD BACKEND 'a;b'", "SELECT \";\"", "x"]
+        );
+    }
+
+    #[test]
+    fn doubled_semicolons_give_empty_segments() {
+        let segs = split("a;;b");
+        assert_eq!(segs.iter().map(|s| s.class).collect::<Vec<_>>(), vec![Class::Other, Class::Empty, Class::Other]);
+    }
+
+    #[test]
+    fn same_line_comment_after_semicolon_is_trailing() {
+        let src = "ALTER SYSTEM DROPP BACKEND \"h:9050\"; -- careful\nSELECT 1;";
+        let segs = split(src);
+        assert_eq!(segs[0].comments.len(), 1);
+        assert_eq!(segs[0].comments[0].placement, CommentPlacement::Trailing);
+        assert_eq!(segs[0].span.text(src), "ALTER SYSTEM DROPP BACKEND \"h:9050\"; -- careful");
+    }
+
+    #[test]
+    fn classifies_the_family() {
+        let src = "alter system add backend 'x'; Cancel Decommission backend '1'; CANCEL ALTER SYSTEM DECOMMISSION BACKEND 'x'; ALTER TABLE t; SHOW BACKENDS; -- c";
+        let classes: Vec<_> = split(src).iter().map(|s| s.class).collect();
+        assert_eq!(
+            classes,
+            vec![Class::Family, Class::Family, Class::Family, Class::Other, Class::Other, Class::Empty]
+        );
+    }
+
+    #[test]
+    fn fullwidth_semicolon_is_not_a_separator() {
+        let src = "ALTER SYSTEM DROP ALL BROKER broker_name；";
+        let segs = split(src);
+        assert_eq!(segs.len(), 1);
+        assert!(matches!(segs[0].lexical[0], LexicalIssue::FullwidthPunctuation { ascii: ';', .. }));
+    }
+
+    #[test]
+    fn empty_input_is_one_empty_segment() {
+        let segs = split("");
+        assert_eq!(segs.len(), 1);
+        assert_eq!(segs[0].class, Class::Empty);
+    }
+}
