@@ -250,7 +250,7 @@ mod tests {
 
     #[test]
     fn classifies_the_family() {
-        let src = "alter system add backend 'x'; Cancel Decommission backend '1'; CANCEL ALTER SYSTEM DECOMMISSION BACKEND 'x'; ALTER TABLE t; SHOW BACKENDS; -- c";
+        let src = "alter system add backend 'x'; Cancel Decommission backend '1'; CANCEL ALTER SYSTEM DECOMMISSION BACKEND 'x'; ALTER TABLE t; SHOW BACKENDS;\n-- c";
         let classes: Vec<_> = split(src).iter().map(|s| s.class).collect();
         assert_eq!(
             classes,
