@@ -114,11 +114,15 @@ pub struct Lexer<'a> {
     /// strings stop at the end of their line, which keeps the scan linear on hostile input.
     broken_single: bool,
     broken_double: bool,
+    /// Strings end at the end of their line. The splitter sets this inside statements of the
+    /// family, where no literal spans lines: a missing closing quote then swallows only the rest
+    /// of its line, and a `;` at its end still ends the statement.
+    pub line_bounded: bool,
 }
 
 impl<'a> Lexer<'a> {
     pub fn new(src: &'a str) -> Lexer<'a> {
-        Lexer { src, pos: 0, broken_single: false, broken_double: false }
+        Lexer { src, pos: 0, broken_single: false, broken_double: false, line_bounded: false }
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -182,6 +186,19 @@ impl<'a> Lexer<'a> {
     }
 
     fn string(&mut self, open: usize, body: usize, q: u8, escapes: bool) -> (usize, bool) {
+        if self.line_bounded {
+            let (end, terminated) = self.scan_string_in_line(body, q, escapes);
+            if terminated {
+                return (end, true);
+            }
+            // Give a `;` at the end of the line back to the statement.
+            let text = &self.src[body..end];
+            let trimmed = text.trim_end();
+            return match trimmed.strip_suffix(';') {
+                Some(rest) => (body + rest.len(), false),
+                None => (end, false),
+            };
+        }
         let broken = if q == b'\'' { self.broken_single } else { self.broken_double };
         if broken {
             return self.scan_string_in_line(body, q, escapes);

@@ -149,7 +149,10 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::EOI => "end of statement",
         Rule::properties_clause => "`PROPERTIES`",
         Rule::set_clause => "`SET`",
-        Rule::to_cluster => return None,
+        // Accepted only to report removed syntax (D008): never suggest them.
+        Rule::to_cluster | Rule::kw_to | Rule::kw_free | Rule::kw_backends | Rule::legacy_alter_system => {
+            return None
+        }
         r => return keyword_of(r).map(|k| format!("`{k}`")),
     };
     Some(s.to_string())

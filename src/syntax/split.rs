@@ -151,25 +151,26 @@ fn classify(src: &str, head: &[Span]) -> Class {
 /// Splits `src` into segments that tile it exactly.
 pub fn split(src: &str) -> Vec<RawSegment> {
     let mut out = Vec::new();
-    let mut lexer = Lexer::new(src).peekable();
+    let mut lexer = Lexer::new(src);
+    let mut lookahead: Option<Token> = None;
     let mut cur = Builder::new(0);
-    while let Some(t) = lexer.next() {
+    loop {
+        let Some(t) = lookahead.take().or_else(|| lexer.next()) else { break };
         if t.kind != TokenKind::Semicolon {
             cur.push(t);
+            if !lexer.line_bounded && cur.head_len >= 2 && classify(src, &cur.head[..cur.head_len]) == Class::Family {
+                lexer.line_bounded = true;
+            }
             continue;
         }
+        lexer.line_bounded = false;
         // The comments on the rest of the `;` line belong to this statement (trailing), and so
         // does the whitespace before them; the newline starts the next segment.
         let mut end = t.span.end;
         let mut pending: Vec<Token> = Vec::new();
-        while let Some(&next) = lexer.peek() {
+        while let Some(next) = lexer.next() {
             match next.kind {
                 TokenKind::Whitespace if !next.span.text(src).contains('\n') => pending.push(next),
-                TokenKind::Whitespace => {
-                    // Split whitespace at its first newline is not needed: the newline starts
-                    // the next segment together with the rest of this whitespace.
-                    break;
-                }
                 k if k.is_comment() => {
                     pending.push(next);
                     for p in pending.drain(..) {
@@ -177,9 +178,11 @@ pub fn split(src: &str) -> Vec<RawSegment> {
                         end = p.span.end;
                     }
                 }
-                _ => break,
+                _ => {
+                    lookahead = Some(next);
+                    break;
+                }
             }
-            lexer.next();
         }
         let seg = cur.finish(src, Some(t.span), end);
         out.push(seg);
