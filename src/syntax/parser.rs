@@ -138,7 +138,7 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::address | Rule::address_list | Rule::string | Rule::bare_address => {
             "a quoted address like \"host:9050\""
         }
-        Rule::name => "a name",
+        Rule::name | Rule::ident_name => "a name",
         Rule::property | Rule::property_key => "a property like \"tag.location\" = \"group_a\"",
         Rule::property_value => "a property value",
         Rule::assign => "`=`",
@@ -248,7 +248,7 @@ fn lower_kind(
                 let op = operand(src, base, p);
                 parts.push(Part::Addresses(AddressList { span: op.span, items: vec![op], commas: vec![] }))
             }
-            Rule::name => parts.push(Part::Name(operand(src, base, p))),
+            Rule::name | Rule::ident_name => parts.push(Part::Name(operand(src, base, p))),
             Rule::properties_clause | Rule::set_clause => {
                 for q in p.into_inner() {
                     match q.as_rule() {
