@@ -7,7 +7,7 @@ use pest::Parser as _;
 use crate::span::Span;
 use crate::syntax::ast::*;
 use crate::syntax::literal;
-use crate::syntax::split::{split, Class, RawSegment};
+use crate::syntax::split::{split_each, Class, RawSegment};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/doris.pest"]
@@ -15,24 +15,36 @@ struct DorisParser;
 
 /// Parses a whole script. Never fails: statements the grammar rejects become [`Node::Error`].
 pub fn parse(src: &str) -> Script {
-    let segments = split(src).into_iter().map(|raw| lower_segment(src, raw)).collect();
-    Script { segments }
+    parse_with(src, true)
 }
 
-fn lower_segment(src: &str, raw: RawSegment) -> Segment {
-    let node = match raw.class {
-        Class::Empty => Node::Empty,
-        Class::Other => Node::Other,
-        Class::Family => parse_statement(src, &raw),
-    };
-    Segment {
-        span: raw.span,
-        body: raw.body,
-        terminator: raw.terminator,
-        comments: raw.comments,
-        lexical: raw.lexical,
-        node,
-    }
+/// Like [`parse`], but with the pest grammar alone, without the hand-written fast path: the
+/// reference the fast path is tested against.
+pub fn parse_reference(src: &str) -> Script {
+    parse_with(src, false)
+}
+
+fn parse_with(src: &str, fast_path: bool) -> Script {
+    let mut segments = Vec::new();
+    split_each(src, |raw, tokens| {
+        let node = match raw.class {
+            Class::Empty => Node::Empty,
+            Class::Other => Node::Other,
+            Class::Family => match fast_path.then(|| crate::syntax::fast::parse(src, tokens)).flatten() {
+                Some(st) => Node::Statement(st),
+                None => parse_statement(src, &raw),
+            },
+        };
+        segments.push(Segment {
+            span: raw.span,
+            body: raw.body,
+            terminator: raw.terminator,
+            comments: raw.comments,
+            lexical: raw.lexical,
+            node,
+        });
+    });
+    Script { segments }
 }
 
 /// The statement's text with its comments blanked out (same length, so offsets stay valid).
@@ -319,8 +331,8 @@ fn lower_kind(
 }
 
 fn address_list(src: &str, base: usize, pair: Pair<Rule>) -> AddressList {
-    let span = span_of(base, &pair);
-    let mut items = Vec::new();
+    let rule_span = span_of(base, &pair);
+    let mut items: Vec<Operand> = Vec::new();
     let mut commas = Vec::new();
     for p in pair.into_inner() {
         match p.as_rule() {
@@ -328,6 +340,11 @@ fn address_list(src: &str, base: usize, pair: Pair<Rule>) -> AddressList {
             _ => items.push(operand(src, base, p)),
         }
     }
+    // Not pest's span of the rule: that one takes in the whitespace after a trailing repetition.
+    let span = match (items.first(), items.last()) {
+        (Some(first), Some(last)) => first.span.cover(last.span),
+        _ => rule_span,
+    };
     AddressList { span, items, commas }
 }
 
