@@ -195,7 +195,7 @@ pub fn requote(like: &Operand, value: &str) -> String {
 }
 
 /// What Doris does with `value` in `role`, for messages (en, zh).
-pub fn doris_outcome(value: &str, role: Role) -> (String, String) {
+pub fn doris_outcome(value: &str, role: Role, kind: StatementKind) -> (String, String) {
     if role == Role::NewHostname {
         return (
             "Doris stores it as the new host name and the node becomes unreachable".into(),
@@ -228,9 +228,13 @@ pub fn doris_outcome(value: &str, role: Role) -> (String, String) {
             let m = e.doris_message();
             (format!("Doris rejects it with `{m}`"), format!("Doris 会报错拒绝：`{m}`"))
         }
-        Ok(hp) => (
+        Ok(hp) if adds(kind) => (
             format!("Doris accepts it as host `{}`, which no machine answers to", hp.host),
             format!("Doris 会接受它并把 `{}` 当作主机，但没有机器会响应", hp.host),
+        ),
+        Ok(hp) => (
+            format!("Doris looks for a node with host `{}` and finds none", hp.host),
+            format!("Doris 会查找主机为 `{}` 的节点，但找不到", hp.host),
         ),
     }
 }
@@ -238,6 +242,10 @@ pub fn doris_outcome(value: &str, role: Role) -> (String, String) {
 /// The key Doris's duplicate check would use if it were case-insensitive: host in lower case
 /// (brackets already removed by the split) and the numeric port.
 pub fn loose_key(hp: &HostPort) -> (String, i32) {
+    // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address).
+    if let Ok(v6) = hp.host.parse::<std::net::Ipv6Addr>() {
+        return (v6.to_string(), hp.port);
+    }
     (hp.host.to_ascii_lowercase(), hp.port)
 }
 
@@ -287,4 +295,9 @@ pub fn existing_backends(options: &LintOptions) -> Option<(Vec<HostPort>, Vec<i6
         }
     }
     Some((addrs, ids))
+}
+
+/// Statements that add a node (ADD BACKEND / FOLLOWER / OBSERVER / BROKER).
+pub fn adds(kind: StatementKind) -> bool {
+    matches!(kind, StatementKind::AddBackend | StatementKind::AddFollower | StatementKind::AddObserver | StatementKind::AddBroker)
 }

@@ -41,7 +41,7 @@ impl Rule for SeveralAddressesInOneLiteral {
             let value = op.value.as_str();
             let fixed: Vec<String> = pieces.iter().map(|&(a, b)| requote(op, &value[a..b])).collect();
             let fixed = fixed.join(", ");
-            let (outcome_en, outcome_zh) = address_checks::doris_outcome(value, lit.role);
+            let (outcome_en, outcome_zh) = address_checks::doris_outcome(value, lit.role, lit.statement.kind);
             let n = pieces.len();
             let d = cx
                 .diagnostic(

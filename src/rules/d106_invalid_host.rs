@@ -12,8 +12,9 @@ static META: RuleMeta = RuleMeta {
     fix: FixAvailability::None,
     summary: "A host that is not an IPv4 address, a bracketed IPv6 address or a valid DNS name.",
     explanation: r#"
-**What it does.** Checks the host of every address Doris accepts, and the new host name of
-MODIFY ... HOSTNAME: an IPv4 dotted quad (four octets 0..255), an IPv6 address in brackets, or
+**What it does.** Checks the host of every address that ADD BACKEND / FOLLOWER / OBSERVER /
+BROKER adds, and the new host name of MODIFY ... HOSTNAME (removing a node by the name it was
+added with is not reported): an IPv4 dotted quad (four octets 0..255), an IPv6 address in brackets, or
 an RFC 1123 DNS name (labels of letters, digits and `-`, 1–63 characters, not starting or ending
 with `-`, at most 253 characters in all).
 
@@ -78,7 +79,7 @@ impl Rule for InvalidHost {
     fn check(&self, cx: &mut Context<'_>) {
         for lit in address_checks::literals(cx.statements()) {
             let (host, bracketed) = match &lit.verdict {
-                Verdict::Valid(hp) => (hp.host.clone(), hp.bracketed),
+                Verdict::Valid(hp) if address_checks::adds(lit.statement.kind) => (hp.host.clone(), hp.bracketed),
                 Verdict::Hostname(h) if !h.is_empty() => (h.clone(), false),
                 _ => continue,
             };
