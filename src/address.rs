@@ -435,7 +435,7 @@ pub fn placeholder(literal: &str) -> Option<Placeholder> {
 pub fn split_several(literal: &str, ids: bool) -> Option<Vec<(usize, usize)>> {
     if !literal.contains([',', ';']) {
         // Whitespace alone separates only `h1:9050 h2:9050` (two colons, a space between).
-        let words: Vec<(usize, usize)> = word_ranges(literal, |c| is_java_space(c));
+        let words: Vec<(usize, usize)> = word_ranges(literal, is_java_space);
         if words.len() >= 2 && words.iter().all(|&(a, b)| literal[a..b].matches(':').count() == 1 && validate(&literal[a..b]).is_ok()) {
             return Some(words);
         }

@@ -88,7 +88,7 @@ fn bracket(host: &str) -> String {
 
 fn header_index(header: &[String]) -> Result<impl Fn(&[String], &str) -> Option<String> + '_, ParseBackendsError> {
     let has = |n: &str| header.iter().any(|h| h == n);
-    if !(has("Host") && has("HeartbeatPort")) && !has("BackendId") {
+    if !(has("BackendId") || (has("Host") && has("HeartbeatPort"))) {
         return Err(ParseBackendsError::MissingColumns { found: header.to_vec() });
     }
     Ok(move |row: &[String], name: &str| {

@@ -301,3 +301,90 @@ pub fn existing_backends(options: &LintOptions) -> Option<(Vec<HostPort>, Vec<i6
 pub fn adds(kind: StatementKind) -> bool {
     matches!(kind, StatementKind::AddBackend | StatementKind::AddFollower | StatementKind::AddObserver | StatementKind::AddBroker)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::LintOptions;
+
+    fn codes(sql: &str) -> Vec<&'static str> {
+        crate::lint(sql, &LintOptions::default()).into_iter().map(|d| d.code).filter(|c| c.starts_with("D1") || *c == "D208").collect()
+    }
+
+    #[test]
+    fn one_diagnostic_per_literal() {
+        // D101 explains the literal: no D105 / D103 on it.
+        assert_eq!(codes(r#"ALTER SYSTEM ADD BACKEND "192.168.0.1:9050,192.168.0.2:9050";"#), vec!["D101"]);
+        // D107 takes precedence over D103, D106, D113, D102, D110.
+        assert_eq!(codes(r#"ALTER SYSTEM ADD BACKEND "be_host:heartbeat_service_port";"#), vec!["D107"]);
+        assert_eq!(codes(r#"ALTER SYSTEM ADD FOLLOWER "<fe_ip_address> : <fe_edit_log_port>";"#), vec!["D107"]);
+        assert_eq!(codes(r#"ALTER SYSTEM MODIFY BACKEND "id1" SET ("disable_load" = "true");"#), vec!["D107"]);
+        assert_eq!(codes(r#"ALTER SYSTEM ADD FOLLOWER "fe2的ip:9010";"#), vec!["D107"]);
+        assert_eq!(codes(r#"ALTER SYSTEM ADD BACKEND "host";"#), vec!["D107"]);
+        // Real-looking names with numeric ports are fine.
+        assert!(codes(r#"ALTER SYSTEM ADD BACKEND "host:9850";"#).is_empty());
+        assert!(codes(r#"ALTER SYSTEM ADD BACKEND "be1:9050", "be2:9050";"#).is_empty());
+        // Warnings only when Doris accepts the literal.
+        assert_eq!(codes(r#"ALTER SYSTEM ADD BACKEND " 10.0.0.1 : abc ";"#), vec!["D103"]);
+    }
+
+    #[test]
+    fn roles() {
+        use StatementKind as K;
+        assert_eq!(role_of(K::AddBackend, 0), Some(Role::NewBackend));
+        assert_eq!(role_of(K::CancelDecommissionBackend, 0), Some(Role::ExistingBackend));
+        assert_eq!(role_of(K::ModifyBackendHostname, 0), Some(Role::BackendAddress));
+        assert_eq!(role_of(K::ModifyBackendHostname, 1), Some(Role::NewHostname));
+        assert_eq!(role_of(K::ModifyFrontendHostname, 0), Some(Role::Frontend));
+        assert_eq!(role_of(K::DropAllBroker, 0), None);
+        assert_eq!(role_of(K::RenameComputeGroup, 0), None);
+    }
+
+    #[test]
+    fn broker_names_and_new_hostnames_are_not_addresses() {
+        assert!(codes("ALTER SYSTEM ADD BROKER hdfs_broker \"10.0.0.5:8000\";").is_empty());
+        assert!(codes("ALTER SYSTEM DROP ALL BROKER hdfs_broker;").is_empty());
+        assert!(codes("ALTER SYSTEM MODIFY FRONTEND \"10.0.0.1:9010\" HOSTNAME \"fe1.example.com\";").is_empty());
+    }
+
+    #[test]
+    fn frontend_added_twice() {
+        let sql = "ALTER SYSTEM ADD FOLLOWER \"10.0.0.9:9010\";\nALTER SYSTEM ADD OBSERVER \"10.0.0.9:9010\";";
+        assert_eq!(codes(sql), vec!["D109"]);
+        let sql = "ALTER SYSTEM ADD FOLLOWER \"10.0.0.9:9010\";\nALTER SYSTEM DROP FOLLOWER \"10.0.0.9:9010\";\nALTER SYSTEM ADD OBSERVER \"10.0.0.9:9010\";";
+        assert!(codes(sql).is_empty());
+    }
+
+    #[test]
+    fn requote_keeps_quotes_and_escapes() {
+        let op = |kind, value: &str| Operand { span: crate::span::Span::new(0, 0), kind, value: value.into() };
+        assert_eq!(requote(&op(OperandKind::SingleQuoted, "a'b"), "a'b"), r"'a\'b'");
+        assert_eq!(requote(&op(OperandKind::DoubleQuoted, "x"), "h:1"), "\"h:1\"");
+        assert_eq!(requote(&op(OperandKind::BareAddress, "x"), "h:1"), "h:1");
+        assert_eq!(requote(&op(OperandKind::RawDouble, "x"), r"a\b"), r#""a\\b""#);
+    }
+
+    #[test]
+    fn existing_backends_option() {
+        let mut o = LintOptions::default();
+        assert!(existing_backends(&o).is_none());
+        o.existing_backends = Some(vec!["10.0.0.1:9050".into(), "10002".into(), "junk".into()]);
+        let (a, i) = existing_backends(&o).unwrap();
+        assert_eq!(a.len(), 1);
+        assert_eq!(i, vec![10002]);
+    }
+
+    #[test]
+    fn configured_ports() {
+        let mut o = LintOptions::default();
+        o.ports.heartbeat = 19050;
+        let c: Vec<_> = crate::lint("ALTER SYSTEM ADD BACKEND \"h1:9050\";", &o).into_iter().map(|d| d.code).collect();
+        assert!(!c.contains(&"D108"), "{c:?}");
+        let d = crate::lint("ALTER SYSTEM ADD BACKEND \"h1:9060\";", &o);
+        let m = d.iter().find(|d| d.code == "D108").unwrap();
+        assert!(m.message.contains("19050 in this cluster"), "{}", m.message);
+        let d = crate::lint("ALTER SYSTEM ADD BACKEND \"h1\";", &o);
+        let f = d.iter().find(|d| d.code == "D102").unwrap().fix.as_ref().unwrap();
+        assert_eq!(f.edits[0].insert, "\"h1:19050\"");
+    }
+}

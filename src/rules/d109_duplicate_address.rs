@@ -92,9 +92,10 @@ impl Rule for DuplicateAddress {
                                     format!("`{text}` 已在第 {line} 行添加过：这条 ADD BACKEND 会失败：`Same backend already exists[{}]`", hp.display()),
                                 )
                             } else {
+                                let (case_en, case_zh) = case_note(&first.hp, hp);
                                 (
-                                    format!("`{text}` is {first_text} from line {line} in another case: Doris compares host names case-sensitively, so it adds a second backend for the same machine"),
-                                    format!("`{text}` 与第 {line} 行的 {first_text} 仅大小写不同：Doris 区分大小写比较主机名，会为同一台机器再添加一个 backend"),
+                                    format!("`{text}` is {first_text} from line {line}{case_en}: Doris compares host strings exactly, so it adds a second backend for the same machine"),
+                                    format!("`{text}` 就是第 {line} 行的 {first_text}{case_zh}：Doris 按字符串精确比较主机，会为同一台机器再添加一个 backend"),
                                 )
                             };
                             let d = cx.diagnostic(op.span, cx.t(en, zh)).with_help(cx.t(
@@ -145,10 +146,15 @@ impl Rule for DuplicateAddress {
 fn case_note(a: &HostPort, b: &HostPort) -> (String, String) {
     if a.host == b.host {
         (String::new(), String::new())
-    } else {
+    } else if a.host.eq_ignore_ascii_case(&b.host) {
         (
             " (the host names differ only in case, and name the same machine)".to_string(),
             "（主机名仅大小写不同，指向同一台机器）".to_string(),
+        )
+    } else {
+        (
+            " (the same IPv6 address, written differently)".to_string(),
+            "（同一个 IPv6 地址的不同写法）".to_string(),
         )
     }
 }

@@ -42,6 +42,18 @@ impl Rule for InvalidBackendId {
             let v = &op.value;
             let label = address_checks::statement_label(lit.statement.kind);
             let port = cx.options.ports.heartbeat;
+            let trimmed = crate::address::strip_whitespace(v);
+            let help = if crate::address::parse_backend_id(&trimmed).is_some() {
+                cx.t(
+                    format!("remove the whitespace: \"{trimmed}\" (Doris does not strip it from ids)"),
+                    format!("删除空白字符：\"{trimmed}\"（Doris 不会去掉 id 中的空白）"),
+                )
+            } else {
+                cx.t(
+                    format!("write the backend's address with its heartbeat port (e.g. \"{trimmed}:{port}\") or its numeric id from SHOW BACKENDS (column BackendId)"),
+                    format!("请写出 backend 的地址及心跳端口（例如 \"{trimmed}:{port}\"），或 SHOW BACKENDS 中的数字 id（BackendId 列）"),
+                )
+            };
             let d = cx
                 .diagnostic(
                     op.span,
@@ -50,10 +62,8 @@ impl Rule for InvalidBackendId {
                         format!("`{text}` 不含 `:`，{label} 会把它当作数字 backend id，Doris 会报错：`java.lang.NumberFormatException: For input string: \"{v}\"`"),
                     ),
                 )
-                .with_help(cx.t(
-                    format!("write the backend's address with its heartbeat port (e.g. \"{}:{port}\") or its numeric id from SHOW BACKENDS (column BackendId)", v.trim()),
-                    format!("请写出 backend 的地址及心跳端口（例如 \"{}:{port}\"），或 SHOW BACKENDS 中的数字 id（BackendId 列）", v.trim()),
-                ));
+                .with_help(help);
+
             cx.push(d);
         }
     }
