@@ -63,3 +63,28 @@ fn address_rules_agree_with_the_corpus() {
     );
     assert!(failures.is_empty(), "{} corpus disagreements:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Odd literals never make an address rule panic, and every fix edit lands on char boundaries.
+#[test]
+fn odd_literals_do_not_panic() {
+    let literals = [
+        "", " ", ":", "::", "[", "]", "[]", "[]:", "[:]:1", "é:é", "机器:９０５０", "[é]:1", "%", "$", "{", "}",
+        "a\\\"b:1", "h1:1,,h2:2", ",", ";", "h:1;", "\u{3000}h:1", "h:1\t", "[::1]:9050,[::2]:9050",
+        "9223372036854775808", "-", "+", "h:+", "h:-0", "h:٣",
+    ];
+    let kinds = ["ADD BACKEND", "DROPP BACKEND", "DECOMMISSION BACKEND", "ADD FOLLOWER", "ADD BROKER b", "MODIFY BACKEND"];
+    let options = LintOptions { existing_backends: Some(vec!["h:1".into(), "1".into()]), ..LintOptions::default() };
+    for lit in literals {
+        for kind in kinds {
+            for q in ['"', '\''] {
+                let sql = format!("ALTER SYSTEM {kind} {q}{lit}{q}, {q}{lit}{q};\nCANCEL DECOMMISSION BACKEND {q}{lit}{q};\nALTER SYSTEM MODIFY FRONTEND {q}{lit}{q} HOSTNAME {q}{lit}{q};\nALTER SYSTEM ADD BACKEND \"h:1\" PROPERTIES (\"tag.public_endpoint\" = {q}{lit}{q});");
+                for d in lint(&sql, &options) {
+                    assert!(sql.is_char_boundary(d.span.start) && sql.is_char_boundary(d.span.end), "{sql}");
+                    for e in d.fix.iter().flat_map(|f| &f.edits) {
+                        assert!(sql.is_char_boundary(e.span.start) && sql.is_char_boundary(e.span.end), "{sql}");
+                    }
+                }
+            }
+        }
+    }
+}

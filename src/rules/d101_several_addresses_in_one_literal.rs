@@ -52,10 +52,10 @@ impl Rule for SeveralAddressesInOneLiteral {
                     ),
                 )
                 .with_help(cx.t(
-                    format!("write one literal per address, separated by commas: {fixed}"),
-                    format!("每个地址单独写一个字面量，用逗号分隔：{fixed}"),
+                    format!("write one literal per address or id, separated by commas: {fixed}"),
+                    format!("每个地址或 id 单独写一个字面量，用逗号分隔：{fixed}"),
                 ))
-                .with_fix(Fix::safe(cx.t("Split into one literal per address", "拆成每个地址一个字面量"), vec![Edit::replace(op.span, fixed)]));
+                .with_fix(Fix::safe(cx.t("Split into one literal per address or id", "拆成每个地址或 id 一个字面量"), vec![Edit::replace(op.span, fixed)]));
             cx.push(d);
         }
     }

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::address::HostPort;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::address_checks::{self, loose_key, Role, Verdict};
@@ -48,18 +50,18 @@ impl Rule for DuplicateAddress {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let mut backends: Vec<Seen> = Vec::new();
-        let mut frontends: Vec<Seen> = Vec::new();
+        let mut backends: HashMap<(String, i32), Seen> = HashMap::new();
+        let mut frontends: HashMap<(String, i32), Seen> = HashMap::new();
         for (seg, st) in cx.statements() {
             let lits = address_checks::statement_literals(seg, st);
-            let mut this_stmt: Vec<Seen> = Vec::new();
+            let mut this_stmt: HashMap<(String, i32), Seen> = HashMap::new();
             for lit in &lits {
                 let Verdict::Valid(hp) = &lit.verdict else { continue };
                 let op = lit.operand;
                 let text = cx.text(op.span);
                 match (st.kind, lit.role) {
                     (K::AddBackend, Role::NewBackend) => {
-                        if let Some(first) = this_stmt.iter().find(|s| loose_key(&s.hp) == loose_key(hp)) {
+                        if let Some(first) = this_stmt.get(&loose_key(hp)) {
                             let first_text = cx.text(first.span);
                             let (case_en, case_zh) = case_note(&first.hp, hp);
                             let list = st.addresses();
@@ -82,7 +84,7 @@ impl Rule for DuplicateAddress {
                             cx.push(d);
                             continue;
                         }
-                        if let Some(first) = backends.iter().find(|s| loose_key(&s.hp) == loose_key(hp)) {
+                        if let Some(first) = backends.get(&loose_key(hp)) {
                             let line = address_checks::line_of(cx.source, first.span.start);
                             let first_text = cx.text(first.span);
                             let exact = first.hp.host == hp.host;
@@ -105,13 +107,13 @@ impl Rule for DuplicateAddress {
                             cx.push(d);
                             continue;
                         }
-                        this_stmt.push(Seen { hp: hp.clone(), span: op.span });
+                        this_stmt.insert(loose_key(hp), Seen { hp: hp.clone(), span: op.span });
                     }
                     (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
-                        backends.retain(|s| loose_key(&s.hp) != loose_key(hp));
+                        backends.remove(&loose_key(hp));
                     }
                     (K::AddFollower | K::AddObserver, Role::Frontend) => {
-                        if let Some(first) = frontends.iter().find(|s| loose_key(&s.hp) == loose_key(hp)) {
+                        if let Some(first) = frontends.get(&loose_key(hp)) {
                             let line = address_checks::line_of(cx.source, first.span.start);
                             let first_text = cx.text(first.span);
                             let (case_en, case_zh) = case_note(&first.hp, hp);
@@ -130,10 +132,10 @@ impl Rule for DuplicateAddress {
                             cx.push(d);
                             continue;
                         }
-                        frontends.push(Seen { hp: hp.clone(), span: op.span });
+                        frontends.insert(loose_key(hp), Seen { hp: hp.clone(), span: op.span });
                     }
                     (K::DropFollower | K::DropObserver, Role::Frontend) => {
-                        frontends.retain(|s| loose_key(&s.hp) != loose_key(hp));
+                        frontends.remove(&loose_key(hp));
                     }
                     _ => {}
                 }

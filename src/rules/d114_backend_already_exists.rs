@@ -34,14 +34,15 @@ impl Rule for BackendAlreadyExists {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some((mut existing, _)) = address_checks::existing_backends(cx.options) else { return };
+        let Some((existing, _)) = address_checks::existing_backends(cx.options) else { return };
+        let mut existing: std::collections::HashSet<(String, i32)> = existing.into_iter().map(|e| (e.host, e.port)).collect();
         for lit in address_checks::literals(cx.statements()) {
             let Verdict::Valid(hp) = &lit.verdict else { continue };
             match (lit.statement.kind, lit.role) {
                 (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
-                    existing.retain(|e| !(e.host == hp.host && e.port == hp.port));
+                    existing.remove(&(hp.host.clone(), hp.port));
                 }
-                (K::AddBackend, Role::NewBackend) if existing.iter().any(|e| e.host == hp.host && e.port == hp.port) => {
+                (K::AddBackend, Role::NewBackend) if existing.contains(&(hp.host.clone(), hp.port)) => {
                     let op = lit.operand;
                     let text = cx.text(op.span);
                     let shown = hp.display();

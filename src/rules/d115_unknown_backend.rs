@@ -35,13 +35,22 @@ impl Rule for UnknownBackend {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some((mut addrs, ids)) = address_checks::existing_backends(cx.options) else { return };
-        let know_addrs = !addrs.is_empty();
+        let Some((list, ids)) = address_checks::existing_backends(cx.options) else { return };
+        let know_addrs = !list.is_empty();
+        let ids: std::collections::HashSet<i64> = ids.into_iter().collect();
+        let mut addrs: std::collections::HashSet<(String, i32)> = std::collections::HashSet::new();
+        // Lower-cased host → the exact entry, to say when only the case differs.
+        let mut lower: std::collections::HashMap<(String, i32), String> = std::collections::HashMap::new();
+        for e in list {
+            lower.insert((e.host.to_ascii_lowercase(), e.port), e.display());
+            addrs.insert((e.host, e.port));
+        }
         for lit in address_checks::literals(cx.statements()) {
             let kind = lit.statement.kind;
             if kind == K::AddBackend {
                 if let Verdict::Valid(hp) = &lit.verdict {
-                    addrs.push(hp.clone());
+                    addrs.insert((hp.host.clone(), hp.port));
+                    lower.insert((hp.host.to_ascii_lowercase(), hp.port), hp.display());
                 }
                 continue;
             }
@@ -58,14 +67,14 @@ impl Rule for UnknownBackend {
             let label = address_checks::statement_label(kind);
             let (what, case_en, case_zh) = match &lit.verdict {
                 Verdict::Valid(hp) if know_addrs => {
-                    if addrs.iter().any(|e| e.host == hp.host && e.port == hp.port) {
+                    if addrs.contains(&(hp.host.clone(), hp.port)) {
                         continue;
                     }
-                    let near = addrs.iter().find(|e| e.host.eq_ignore_ascii_case(&hp.host) && e.port == hp.port);
+                    let near = lower.get(&(hp.host.to_ascii_lowercase(), hp.port));
                     let (ce, cz) = match near {
                         Some(e) => (
-                            format!(" (the cluster has `{}`: Doris compares host names case-sensitively)", e.display()),
-                            format!("（集群中有 `{}`：Doris 区分大小写比较主机名）", e.display()),
+                            format!(" (the cluster has `{e}`: Doris compares host names case-sensitively)"),
+                            format!("（集群中有 `{e}`：Doris 区分大小写比较主机名）"),
                         ),
                         None => (String::new(), String::new()),
                     };
