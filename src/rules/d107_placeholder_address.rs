@@ -42,7 +42,7 @@ fn reason(p: Placeholder) -> (&'static str, &'static str) {
         Placeholder::Description => ("a description of the address, not the address", "对地址的描述而不是地址本身"),
         Placeholder::Word => ("a word that names what belongs here", "一个说明此处应填什么的词"),
         Placeholder::PortWord => ("the port is a word, not a number", "端口是一个词而不是数字"),
-        Placeholder::RedactedHost => ("a redacted host (`x.x.x.x`)", "打码的主机（`x.x.x.x`）"),
+        Placeholder::RedactedHost => ("a redacted host like `x.x.x.x`", "打码的主机，如 `x.x.x.x`"),
     }
 }
 
