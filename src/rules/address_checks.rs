@@ -387,4 +387,20 @@ mod tests {
         let f = d.iter().find(|d| d.code == "D102").unwrap().fix.as_ref().unwrap();
         assert_eq!(f.edits[0].insert, "\"h1:19050\"");
     }
+
+    #[test]
+    fn fixes_combine_with_d007_on_bare_addresses() {
+        let mut o = LintOptions::default();
+        o.rules.insert("D108".into(), crate::options::RuleLevel::Error);
+        for (src, want) in [
+            ("ALTER SYSTEM ADD BACKEND 10.0.0.2:9060;", "ALTER SYSTEM ADD BACKEND \"10.0.0.2:9050\";"),
+            ("ALTER SYSTEM ADD BACKEND 10.0.0.1;", "ALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";"),
+            ("ALTER SYSTEM ADD BACKEND fe80::1:19050;", "ALTER SYSTEM ADD BACKEND \"[fe80::1]:19050\";"),
+        ] {
+            let diags = crate::lint(src, &o);
+            let mut edits: Vec<&crate::Edit> = diags.iter().filter_map(|d| d.fix.as_ref()).flat_map(|f| f.edits.iter()).collect();
+            edits.sort_by_key(|e| (e.span.start, e.span.end));
+            assert_eq!(crate::diagnostic::apply_edits(src, &edits), want, "{diags:?}");
+        }
+    }
 }
