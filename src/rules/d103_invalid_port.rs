@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
 **What it does.** Checks the port of every address the way Doris parses it: as a Java `int`,
 then within 1..65535.
 
-**Why.** A port that is not a number (`host:abc`, `host:90 50` is fine since spaces are removed)
+**Why.** A port that is not a number (`host:abc`; spaces are removed first, so `host: 9050` is fine)
 fails with a raw `java.lang.NumberFormatException: For input string: "abc"`; a number outside
 1..65535 fails with `Port is out of range: N`. `+9050` and `09050` are read as 9050 and are not
 reported. A port that is a placeholder word (`host:port`) is reported by D107 instead.
