@@ -31,6 +31,7 @@ fn address_rules_agree_with_the_corpus() {
     let options = LintOptions::default();
     let (mut ok_checked, mut expected_checked, mut fired_total) = (0, 0, 0);
     let mut failures = Vec::new();
+    let mut by_code: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let row: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("corpus line {}: {e}", n + 1));
         let sql = row["sql"].as_str().unwrap_or_default();
@@ -39,6 +40,9 @@ fn address_rules_agree_with_the_corpus() {
         let diags = lint(sql, &options);
         let ours: Vec<_> = diags.iter().filter(|d| OURS.contains(&d.code)).collect();
         fired_total += ours.len();
+        for d in &ours {
+            *by_code.entry(d.code).or_default() += 1;
+        }
         match verdict {
             "ok" => {
                 ok_checked += 1;
@@ -61,6 +65,7 @@ fn address_rules_agree_with_the_corpus() {
     println!(
         "corpus: {ok_checked} ok statements free of address errors, {expected_checked} address-error statements checked, {fired_total} address diagnostics in all"
     );
+    println!("address diagnostics by code: {by_code:?}");
     assert!(failures.is_empty(), "{} corpus disagreements:\n{}", failures.len(), failures.join("\n"));
 }
 
