@@ -12,6 +12,7 @@ pub mod options;
 pub mod rules;
 pub mod span;
 pub mod syntax;
+pub mod versions;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use lint::lint;
