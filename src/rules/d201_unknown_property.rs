@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::tags::{backend_properties, classify, doris_key, quote_like, KeyClass};
 use crate::rules::{levenshtein, Context, FixAvailability, Rule, RuleMeta};
@@ -83,12 +85,18 @@ impl Rule for UnknownProperty {
                 continue;
             }
             // Doris lists every key it did not consume, mis-written tags (D202) included.
-            let all_keys = items
+            // (At most five are quoted, so a huge list does not make every message huge.)
+            let rejected: Vec<String> = items
                 .iter()
                 .filter(|p| matches!(classify(&p.key, st.kind), KeyClass::Other | KeyClass::IgnoredTag { .. }))
+                .take(6)
                 .map(|p| doris_key(&p.key))
-                .collect::<Vec<_>>()
-                .join(",");
+                .collect();
+            let mut all_keys = rejected.iter().take(5).cloned().collect::<Vec<_>>().join(",");
+            if rejected.len() > 5 {
+                all_keys.push_str(",...");
+            }
+            let present: HashSet<&str> = items.iter().filter(|q| q.key.kind.is_string()).map(|q| q.key.value.as_str()).collect();
             for p in unknown {
                 let text = cx.text(p.key.span);
                 let suggestion = suggest(&p.key.value, st.kind);
@@ -119,7 +127,7 @@ impl Rule for UnknownProperty {
                     d.severity = Severity::Error;
                 }
                 // No fix when the suggested key is already in the list (it would make a duplicate, D205).
-                let taken = |s: &str| items.iter().any(|q| q.key.kind.is_string() && q.key.value == s);
+                let taken = |s: &str| present.contains(s);
                 if let Some(s) = suggestion.filter(|s| !taken(s)) {
                     let new = quote_like(&p.key, s);
                     d = d.with_fix(Fix::unsafe_(

@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use crate::diagnostic::Severity;
 use crate::options::Mode;
 use crate::rules::tags::{backend_properties, classify, KeyClass};
@@ -50,16 +52,17 @@ impl Rule for MultipleTags {
             }
             let items = backend_properties(st).unwrap_or(&[]);
             let mut types: Vec<&str> = Vec::new();
+            let mut seen: HashSet<&str> = HashSet::new();
             let mut spans = Vec::new();
             for p in items {
                 if let KeyClass::Tag { ty } = classify(&p.key, st.kind) {
-                    if !types.contains(&ty) {
+                    if seen.insert(ty) {
                         types.push(ty);
                         spans.push(p.key.span);
                     }
                 }
             }
-            let implicit = st.kind == StatementKind::AddBackend && !types.contains(&"location");
+            let implicit = st.kind == StatementKind::AddBackend && !seen.contains("location");
             let count = types.len() + usize::from(implicit);
             if count <= 1 {
                 continue;
@@ -67,7 +70,10 @@ impl Rule for MultipleTags {
             // Point at the first tag beyond the first one (the first given tag when the implicit
             // location is the first).
             let at = if implicit { spans[0] } else { spans[1] };
-            let mut list: Vec<String> = types.iter().map(|t| format!("tag.{t}")).collect();
+            let mut list: Vec<String> = types.iter().take(5).map(|t| format!("tag.{t}")).collect();
+            if types.len() > 5 {
+                list.push("...".to_string());
+            }
             let list_zh = list.clone();
             if implicit {
                 list.push("tag.location (implicit `default`)".to_string());

@@ -51,7 +51,10 @@ impl Rule for MissingLocationTag {
             if tags.is_empty() || tags.contains(&"location") {
                 continue;
             }
-            let given = tags.iter().map(|t| format!("tag.{t}")).collect::<Vec<_>>().join(", ");
+            let mut given = tags.iter().take(5).map(|t| format!("tag.{t}")).collect::<Vec<_>>().join(", ");
+            if tags.len() > 5 {
+                given.push_str(", ...");
+            }
             let d = cx
                 .diagnostic(
                     list.span,

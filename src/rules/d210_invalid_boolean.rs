@@ -39,6 +39,9 @@ pub(crate) fn intended(v: &str) -> Option<bool> {
         "no" | "n" | "0" | "off" | "disable" | "disabled" | "f" => return Some(false),
         _ => {}
     }
+    if l.len() > 8 {
+        return None;
+    }
     let same_letters = |w: &str| {
         let mut a: Vec<char> = l.chars().collect();
         let mut b: Vec<char> = w.chars().collect();
