@@ -14,6 +14,7 @@ pub mod rules;
 pub mod show_backends;
 pub mod span;
 pub mod syntax;
+pub mod versions;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use lint::lint;

@@ -34,7 +34,22 @@ mod d112_mixed_ids_and_addresses;
 mod d113_invalid_backend_id;
 mod d114_backend_already_exists;
 mod d115_unknown_backend;
+mod d201_unknown_property;
+mod d202_ignored_tag_key;
+mod d203_invalid_tag_type;
+mod d204_invalid_tag_value;
+mod d205_duplicate_property;
+mod d206_multiple_tags;
+mod d207_deploy_mode_mismatch;
 mod d208_invalid_endpoint;
+mod d209_missing_location_tag;
+mod d210_invalid_boolean;
+mod d211_unsupported_by_version;
+mod d301_drop_backend_refused;
+mod d302_force_drop_backend;
+mod d303_drop_frontend;
+mod d304_missing_broker_name;
+mod tags;
 
 /// Every rule, in code order. Docs, `doris-lint rules` and the JS `rules()` are generated from
 /// this list.
@@ -66,7 +81,21 @@ pub static RULES: &[&dyn Rule] = &[
     &d113_invalid_backend_id::InvalidBackendId,
     &d114_backend_already_exists::BackendAlreadyExists,
     &d115_unknown_backend::UnknownBackend,
+    &d201_unknown_property::UnknownProperty,
+    &d202_ignored_tag_key::IgnoredTagKey,
+    &d203_invalid_tag_type::InvalidTagType,
+    &d204_invalid_tag_value::InvalidTagValue,
+    &d205_duplicate_property::DuplicateProperty,
+    &d206_multiple_tags::MultipleTags,
+    &d207_deploy_mode_mismatch::DeployModeMismatch,
     &d208_invalid_endpoint::InvalidEndpoint,
+    &d209_missing_location_tag::MissingLocationTag,
+    &d210_invalid_boolean::InvalidBoolean,
+    &d211_unsupported_by_version::UnsupportedByVersion,
+    &d301_drop_backend_refused::DropBackendRefused,
+    &d302_force_drop_backend::ForceDropBackend,
+    &d303_drop_frontend::DropFrontend,
+    &d304_missing_broker_name::MissingBrokerName,
 ];
 
 /// Which fixes a rule can offer.

@@ -1,0 +1,149 @@
+//! Shared helpers of the property and tag rules (D2): how Doris reads a property key
+//! (doris-language.md §4) and hand-written matchers for the tag regexes (no regex crate: the
+//! wasm size budget).
+
+use crate::syntax::{Operand, OperandKind, Property, Statement, StatementKind};
+
+/// The key text Doris sees: the decoded string for literals; a back-quoted key keeps its
+/// back-quotes (§2, unverified) so it never starts with `tag.`.
+pub fn doris_key(key: &Operand) -> String {
+    if key.kind == OperandKind::Backquoted {
+        format!("`{}`", key.value)
+    } else {
+        key.value.clone()
+    }
+}
+
+/// How Doris treats one property key of ADD / MODIFY BACKEND.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyClass<'a> {
+    /// `tag.<type>`: read as a tag (the type may still be malformed, D203).
+    Tag { ty: &'a str },
+    /// Meant as a tag but silently skipped (D202): wrong case of `tag.`, two dots, back-quoted,
+    /// or nothing after the dot. `fixed` is the key Doris would read, when there is one.
+    IgnoredTag { fixed: Option<String> },
+    /// `disable_query` / `disable_load` (MODIFY only).
+    Flag,
+    /// Anything else (D201).
+    Other,
+}
+
+/// Classifies `key` for statement kind `kind`.
+pub fn classify(key: &Operand, kind: StatementKind) -> KeyClass<'_> {
+    let v = key.value.as_str();
+    let tagged_prefix = v.len() >= 4 && v.is_char_boundary(4) && v[..4].eq_ignore_ascii_case("tag.");
+    if tagged_prefix {
+        let rest = &v[4..];
+        let exact_prefix = v.starts_with("tag.");
+        let quoted_ok = key.kind != OperandKind::Backquoted;
+        if exact_prefix && quoted_ok && !rest.is_empty() && !rest.contains('.') {
+            return KeyClass::Tag { ty: rest };
+        }
+        let lower = rest.to_ascii_lowercase();
+        let fixed = (!rest.contains('.') && is_valid_tag_type(&lower)).then(|| format!("tag.{lower}"));
+        return KeyClass::IgnoredTag { fixed };
+    }
+    if kind == StatementKind::ModifyBackend && key.kind != OperandKind::Backquoted && (v == "disable_query" || v == "disable_load") {
+        return KeyClass::Flag;
+    }
+    KeyClass::Other
+}
+
+/// The backend property lists these rules read: ADD BACKEND `PROPERTIES` and MODIFY BACKEND `SET`.
+pub fn backend_properties(st: &Statement) -> Option<&[Property]> {
+    match st.kind {
+        StatementKind::AddBackend | StatementKind::ModifyBackend => st.properties().map(|l| l.items.as_slice()),
+        _ => None,
+    }
+}
+
+/// `^[a-z][a-z0-9_]{0,32}$`
+pub fn is_valid_tag_type(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && b.len() <= 33
+        && b[0].is_ascii_lowercase()
+        && b[1..].iter().all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+}
+
+/// What breaks a tag value (`^[a-zA-Z][a-zA-Z0-9_]{0,32}$` after removing ASCII spaces).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueProblem {
+    Empty,
+    /// The first character is not a letter.
+    BadStart(char),
+    /// A character other than a letter, digit or `_`.
+    BadChar(char),
+    /// Longer than 33 characters (the count is given).
+    TooLong(usize),
+}
+
+/// Removes ASCII spaces like Doris (`replaceAll(" ", "")`).
+pub fn strip_spaces(s: &str) -> String {
+    s.chars().filter(|&c| c != ' ').collect()
+}
+
+/// `None` when the value (spaces already removed) is valid.
+pub fn tag_value_problem(s: &str) -> Option<ValueProblem> {
+    let mut chars = s.chars();
+    let first = match chars.next() {
+        None => return Some(ValueProblem::Empty),
+        Some(c) => c,
+    };
+    if !first.is_ascii_alphabetic() {
+        return Some(ValueProblem::BadStart(first));
+    }
+    if let Some(c) = chars.find(|&c| !(c.is_ascii_alphanumeric() || c == '_')) {
+        return Some(ValueProblem::BadChar(c));
+    }
+    let n = s.chars().count();
+    (n > 33).then_some(ValueProblem::TooLong(n))
+}
+
+/// Tag types whose value is a `host:port`, not checked against the value regex.
+pub fn is_endpoint_type(ty: &str) -> bool {
+    ty == "public_endpoint" || ty == "private_endpoint"
+}
+
+/// Re-quotes `text` in the quote style of `like` (double quotes unless `like` is single-quoted).
+pub fn quote_like(like: &Operand, text: &str) -> String {
+    if like.kind == OperandKind::SingleQuoted {
+        format!("'{text}'")
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_type_matcher() {
+        assert!(is_valid_tag_type("location"));
+        assert!(is_valid_tag_type("a"));
+        assert!(is_valid_tag_type("compute_group_name"));
+        assert!(is_valid_tag_type(&"a".repeat(33)));
+        assert!(!is_valid_tag_type(&"a".repeat(34)));
+        assert!(!is_valid_tag_type(""));
+        assert!(!is_valid_tag_type("Location"));
+        assert!(!is_valid_tag_type("1a"));
+        assert!(!is_valid_tag_type("_a"));
+        assert!(!is_valid_tag_type("a-b"));
+        assert!(!is_valid_tag_type("位置"));
+    }
+
+    #[test]
+    fn tag_value_matcher() {
+        assert_eq!(tag_value_problem("group_a"), None);
+        assert_eq!(tag_value_problem("Zone1"), None);
+        assert_eq!(tag_value_problem(&"a".repeat(33)), None);
+        assert_eq!(tag_value_problem(&"a".repeat(34)), Some(ValueProblem::TooLong(34)));
+        assert_eq!(tag_value_problem(""), Some(ValueProblem::Empty));
+        assert_eq!(tag_value_problem("1a"), Some(ValueProblem::BadStart('1')));
+        assert_eq!(tag_value_problem("_a"), Some(ValueProblem::BadStart('_')));
+        assert_eq!(tag_value_problem("group-a"), Some(ValueProblem::BadChar('-')));
+        assert_eq!(tag_value_problem("组a"), Some(ValueProblem::BadStart('组')));
+        assert_eq!(strip_spaces(" group a "), "groupa");
+    }
+}
