@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::{LintOptions, Locale};
 use crate::span::Span;
+use crate::suppression::Suppression;
 use crate::syntax::{Node, Script, Segment, Statement};
 
 mod d001_syntax_error;
@@ -18,6 +19,8 @@ mod d009_colon_in_property;
 mod d010_malformed_property_list;
 mod d011_unquoted_dotted_key;
 mod d012_raw_string;
+mod d901_unused_suppression;
+mod d903_unsupported_statement;
 
 /// Every rule, in code order. Docs, `doris-lint rules` and the JS `rules()` are generated from
 /// this list.
@@ -34,6 +37,8 @@ pub static RULES: &[&dyn Rule] = &[
     &d010_malformed_property_list::MalformedPropertyList,
     &d011_unquoted_dotted_key::UnquotedDottedKey,
     &d012_raw_string::RawString,
+    &d901_unused_suppression::UnusedSuppression,
+    &d903_unsupported_statement::UnsupportedStatement,
 ];
 
 /// Which fixes a rule can offer.
@@ -68,6 +73,11 @@ pub trait Rule: Sync {
     /// Reports through `cx`. Rules iterate the script themselves, so a rule can also follow
     /// state across statements.
     fn check(&self, cx: &mut Context<'_>);
+    /// Rules that report on suppression comments themselves (D901) run after every other rule,
+    /// once suppressions have been applied, and read them through [`Context::suppressions`].
+    fn runs_after_suppression(&self) -> bool {
+        false
+    }
 }
 
 /// What a rule sees while it runs.
@@ -79,6 +89,7 @@ pub struct Context<'a> {
     severity: Severity,
     configured: bool,
     out: &'a mut Vec<Diagnostic>,
+    suppressions: &'a [Suppression],
 }
 
 impl<'a> Context<'a> {
@@ -91,7 +102,19 @@ impl<'a> Context<'a> {
         configured: bool,
         out: &'a mut Vec<Diagnostic>,
     ) -> Context<'a> {
-        Context { source, script, options, meta, severity, configured, out }
+        Context { source, script, options, meta, severity, configured, out, suppressions: &[] }
+    }
+
+    /// Gives the rule the script's suppression comments (with their use counts).
+    pub(crate) fn with_suppressions(mut self, suppressions: &'a [Suppression]) -> Context<'a> {
+        self.suppressions = suppressions;
+        self
+    }
+
+    /// The suppression comments of the script. Filled (with use counts) only for rules that
+    /// [`Rule::runs_after_suppression`]; empty for the others.
+    pub fn suppressions(&self) -> &'a [Suppression] {
+        self.suppressions
     }
 
     /// The message in the requested locale.
