@@ -11,6 +11,7 @@ pub mod line_index;
 pub mod lint;
 pub mod options;
 pub mod rules;
+pub mod show_backends;
 pub mod span;
 pub mod suppression;
 pub mod syntax;
