@@ -211,3 +211,82 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     }
     prev[b.len()]
 }
+
+/// The whole of `docs/rules.md`: an index of every rule, the suppression comments, the options,
+/// then each rule's [`explain`] text. Generated, never edited by hand (a test compares it).
+pub fn docs_markdown() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    out.push_str("<!-- Generated from the rule registry by `doris_lint::rules::docs_markdown()`. Do not edit: run `UPDATE_DOCS=1 cargo test --test docs`. -->\n\n");
+    out.push_str("# doris-lint rules\n\n");
+    out.push_str("Severities: **error** = Doris rejects the statement, or accepts it and does something the user cannot have meant; **warning** = valid but very probably wrong; **info** = worth knowing. Fixes are **safe** (applied by `--fix`) or **unsafe** (applied only with `--unsafe-fixes`). `doris-lint explain CODE` prints a rule's section.\n\n");
+    out.push_str("| code | name | default | fix | summary |\n|---|---|---|---|---|\n");
+    for r in RULES {
+        let m = r.meta();
+        let fix = match m.fix {
+            FixAvailability::None => "—",
+            FixAvailability::Safe => "safe",
+            FixAvailability::Unsafe => "unsafe",
+            FixAvailability::Sometimes => "sometimes",
+        };
+        let anchor = format!("{}-{}", m.code, m.name).to_ascii_lowercase();
+        let _ = writeln!(
+            out,
+            "| [{}](#{anchor}) | {} | {} | {fix} | {} |",
+            m.code,
+            m.name,
+            m.default_severity.map_or("off", Severity::as_str),
+            m.summary.replace('|', "\\|")
+        );
+    }
+    out.push_str(
+        r#"
+## Suppression comments
+
+- `-- doris-lint: ignore D108` (one or more codes or names, comma-separated) on the line before a
+  statement (or before it on its first line) or at the end of one of its lines: suppresses those
+  rules for that statement.
+- `-- doris-lint: ignore-file D111` anywhere: for the whole file.
+- Both work in `/* ... */` comments too. An optional reason follows ` -- ` or `: `, e.g.
+  `-- doris-lint: ignore D108 -- heartbeat port remapped by the proxy`; it is kept in the JSON
+  and SARIF output next to the suppressed diagnostic.
+- A suppression that silences nothing, or names no rule, is reported by D901.
+
+## Options
+
+In `doris-lint.toml` (found by walking up from each checked file, or named with `--config`) they
+sit in a `[lint]` table; the JavaScript API takes the same camelCase names.
+
+| option | default | used by |
+|---|---|---|
+| `mode`: `"auto"` \| `"integrated"` \| `"decoupled"` | auto (mode rules stay quiet) | D206, D207 |
+| `dorisVersion`: e.g. `"2.1"`, `"3.0"`, `"3.1"`, `"4.0"` | newest supported | D211 |
+| `enableMultiTags`: bool or unset | unset | D206 |
+| `ports`: `{ heartbeat, editLog, broker }` | 9050 / 9010 / 8000 | D102, D108 |
+| `existingBackends`: list of `"host:port"` / ids (e.g. pasted from `SHOW BACKENDS`) | none | D114, D115 |
+| `rules`: map of code or name → `"off"` \| `"info"` \| `"warning"` \| `"error"` | per rule | all |
+| `locale`: `"en"` \| `"zh-CN"` | en | messages |
+
+```toml
+[lint]
+mode = "integrated"
+dorisVersion = "3.0"
+ports = { heartbeat = 9050 }
+
+[lint.rules]
+D108 = "error"
+unsupported-statement = "info"
+```
+
+Command-line flags override the file: `--mode`, `--doris-version`, `--enable-multi-tags`,
+`--locale`, `--existing-backends FILE` (the output of `SHOW BACKENDS`), `--select CODES` (only
+these rules; codes, names or prefixes like `D1`) and `--ignore CODES`.
+
+"#,
+    );
+    for r in RULES {
+        out.push_str(&explain(r.meta()));
+        out.push('\n');
+    }
+    out
+}
