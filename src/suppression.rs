@@ -248,4 +248,22 @@ mod tests {
         assert!(parse_directive("-- doris-lint", 0).is_none());
         assert!(parse_directive("-- doris-lint: ignore 中文,", 0).unwrap().codes.len() == 1);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn directives_never_panic_and_spans_point_at_the_codes(
+            prefix in "(--|/\\*|#)[ \t]{0,2}",
+            marker in "(doris-lint|DORIS-LINT|doris-lint )",
+            body in "[ :a-zA-Z0-9,\\-中😀\t]{0,40}",
+        ) {
+            let text = format!("{prefix}{marker}:{body}");
+            if let Some(d) = parse_directive(&text, 7) {
+                for (code, span) in d.codes {
+                    proptest::prop_assert_eq!(&text[span.start - 7..span.end - 7], code.as_str());
+                }
+            }
+            let script = crate::syntax::parse(&format!("{text}\nALTER SYSTEM ADD BACKEND 'h:1';{text}"));
+            let _ = collect(&format!("{text}\nALTER SYSTEM ADD BACKEND 'h:1';{text}"), &script);
+        }
+    }
 }

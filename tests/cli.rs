@@ -293,3 +293,12 @@ fn explain_prints_the_docs_section() {
     let o = run(t.path(), &["explain", "D0000"], None);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn human_output_counts_suppressed_diagnostics() {
+    let t = tempfile::tempdir().unwrap();
+    let src = format!("-- doris-lint: ignore D004\n{HASH}");
+    let o = run(t.path(), &["check", "-"], Some(&src));
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "All checks passed (1 file). 1 suppressed by doris-lint comments.\n");
+}

@@ -121,15 +121,21 @@ pub fn render(results: &[FileReport], color: bool) -> String {
         }
     }
     let total = errors + warnings + infos;
+    let suppressed: usize = results.iter().map(|f| f.report.suppressed.len()).sum();
+    let suppressed_note = if suppressed == 0 {
+        String::new()
+    } else {
+        format!(" {suppressed} suppressed by doris-lint comments.")
+    };
     if total == 0 {
         let files = results.len();
-        let _ = writeln!(out, "All checks passed ({files} file{}).", if files == 1 { "" } else { "s" });
+        let _ = writeln!(out, "All checks passed ({files} file{}).{suppressed_note}", if files == 1 { "" } else { "s" });
         return out;
     }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let _ = writeln!(
         out,
-        "Found {} ({}, {}, {}).",
+        "Found {} ({}, {}, {}).{suppressed_note}",
         plural(total, "problem"),
         plural(errors, "error"),
         plural(warnings, "warning"),
