@@ -180,14 +180,18 @@ fn directly_before(source: &str, from: usize, to: usize) -> bool {
     rest.len() <= 1 || rest[..rest.len() - 1].iter().all(|l| !l.trim().is_empty())
 }
 
-/// The segment whose span contains `offset` (the last one for the end of the source).
-fn segment_of(script: &Script, offset: usize) -> Option<usize> {
-    let i = script.segments.partition_point(|s| s.span.start <= offset);
+/// The segment a diagnostic belongs to: the one whose span contains its start (an empty span
+/// right at a boundary belongs to the statement it ends, the earlier segment).
+fn segment_of(script: &Script, span: Span) -> Option<usize> {
+    let i = script.segments.partition_point(|s| s.span.start <= span.start);
     if i == 0 {
-        None
-    } else {
-        Some(i - 1)
+        return None;
     }
+    let i = i - 1;
+    if span.is_empty() && i > 0 && script.segments[i].span.start == span.start {
+        return Some(i - 1);
+    }
+    Some(i)
 }
 
 /// Splits `diagnostics` into kept and suppressed ones, counting each suppression's use.
@@ -199,7 +203,7 @@ pub fn apply(
     let mut kept = Vec::new();
     let mut silenced = Vec::new();
     for d in diagnostics {
-        let seg = segment_of(script, d.span.start);
+        let seg = segment_of(script, d.span);
         // Every matching suppression counts as used; the first one is recorded.
         let mut first = None;
         for (i, s) in suppressions.iter_mut().enumerate() {

@@ -93,3 +93,13 @@ fn hash_comments_are_not_directives() {
     let src = format!("# doris-lint: ignore D004\n{HASH}");
     assert_eq!(codes(&src), vec!["D004", "D004"]);
 }
+
+#[test]
+fn syntax_errors_at_the_end_of_a_statement_are_covered() {
+    let src = "ALTER SYSTEM ADD BACKEND -- doris-lint: ignore D001\n;\nALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";";
+    let r = lint_report(src, &LintOptions::default());
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(r.suppressed.len(), 1);
+    let src = "-- doris-lint: ignore syntax-error\nALTER SYSTEM ADD BACKEND";
+    assert!(codes(src).is_empty(), "{:?}", codes(src));
+}
