@@ -7,17 +7,20 @@
 
 pub mod address;
 pub mod diagnostic;
+pub mod fix;
 pub mod line_index;
 pub mod lint;
 pub mod options;
 pub mod rules;
 pub mod show_backends;
 pub mod span;
+pub mod suppression;
 pub mod syntax;
 pub mod versions;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-pub use lint::lint;
+pub use fix::{fix, AppliedFix, FixResult};
+pub use lint::{lint, lint_report, LintReport};
 pub use options::LintOptions;
 pub use span::Span;
 pub use syntax::parse;

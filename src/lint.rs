@@ -1,8 +1,12 @@
-//! The lint driver: parse once, run every enabled rule, sort the diagnostics.
+//! The lint driver: parse once, run every enabled rule, apply suppression comments, then run
+//! the rules that report on the suppressions themselves (D901), and sort the diagnostics.
+
+use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::LintOptions;
 use crate::rules::{Context, Rule, RULES};
+use crate::suppression::{self, SuppressedDiagnostic, Suppression};
 use crate::syntax::{parse, Script};
 
 /// The severity a rule runs with under `options` (`None`: off), and whether it was configured.
@@ -18,20 +22,69 @@ pub fn effective_severity(rule: &dyn Rule, options: &LintOptions) -> (Option<Sev
     }
 }
 
-/// Lints `source`: every diagnostic, sorted by position then code.
+/// Everything a lint run found: the diagnostics that stand, the ones suppression comments
+/// silenced (with their reasons), and the suppression comments themselves.
+#[derive(Debug, Clone, Serialize)]
+pub struct LintReport {
+    pub diagnostics: Vec<Diagnostic>,
+    pub suppressed: Vec<SuppressedDiagnostic>,
+    pub suppressions: Vec<Suppression>,
+}
+
+/// Lints `source`: every diagnostic that is not suppressed, sorted by position then code.
 pub fn lint(source: &str, options: &LintOptions) -> Vec<Diagnostic> {
+    lint_report(source, options).diagnostics
+}
+
+/// Lints `source` and keeps what the suppression comments silenced.
+pub fn lint_report(source: &str, options: &LintOptions) -> LintReport {
     let script = parse(source);
-    lint_script(source, &script, options)
+    lint_script_report(source, &script, options)
 }
 
 /// Lints an already parsed script.
 pub fn lint_script(source: &str, script: &Script, options: &LintOptions) -> Vec<Diagnostic> {
+    lint_script_report(source, script, options).diagnostics
+}
+
+fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+}
+
+/// Lints an already parsed script, keeping the suppression details.
+pub fn lint_script_report(source: &str, script: &Script, options: &LintOptions) -> LintReport {
+    let mut suppressions = suppression::collect(source, script);
     let mut out = Vec::new();
+    let mut late = Vec::new();
     for rule in RULES {
         let (Some(severity), configured) = effective_severity(*rule, options) else { continue };
+        if rule.runs_after_suppression() {
+            late.push((*rule, severity, configured));
+            continue;
+        }
         let mut cx = Context::new(source, script, options, rule.meta(), severity, configured, &mut out);
         rule.check(&mut cx);
     }
-    out.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
-    out
+    let (mut kept, mut suppressed) = suppression::apply(script, &mut suppressions, out);
+    if !late.is_empty() {
+        let mut meta_diags = Vec::new();
+        for (rule, severity, configured) in late {
+            let cx = Context::new(source, script, options, rule.meta(), severity, configured, &mut meta_diags);
+            let mut cx = cx.with_suppressions(&suppressions);
+            rule.check(&mut cx);
+        }
+        // A suppression can silence D901 itself (`ignore-file D901`).
+        let (more_kept, more_suppressed) = suppression::apply(script, &mut suppressions, meta_diags);
+        kept.extend(more_kept);
+        suppressed.extend(more_suppressed);
+    }
+    sort(&mut kept);
+    suppressed.sort_by(|a, b| {
+        (a.diagnostic.span.start, a.diagnostic.span.end, a.diagnostic.code).cmp(&(
+            b.diagnostic.span.start,
+            b.diagnostic.span.end,
+            b.diagnostic.code,
+        ))
+    });
+    LintReport { diagnostics: kept, suppressed, suppressions }
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use doris_lint::diagnostic::{Applicability, Diagnostic, Severity};
 use doris_lint::line_index::LineIndex;
 
-use super::Input;
+use super::FileReport;
 
 struct Paint {
     on: bool,
@@ -99,11 +99,12 @@ fn render_one(out: &mut String, p: &Paint, file: &str, idx: &LineIndex, src: &st
     out.push('\n');
 }
 
-pub fn render(results: &[(Input, Vec<Diagnostic>)], color: bool) -> String {
+pub fn render(results: &[FileReport], color: bool) -> String {
     let p = Paint { on: color };
     let mut out = String::new();
     let (mut errors, mut warnings, mut infos, mut safe, mut unsafe_) = (0, 0, 0, 0, 0);
-    for (input, diags) in results {
+    for f in results {
+        let (input, diags) = (&f.input, &f.report.diagnostics);
         let idx = LineIndex::new(&input.text);
         for d in diags {
             render_one(&mut out, &p, &input.name, &idx, &input.text, d);
@@ -120,15 +121,21 @@ pub fn render(results: &[(Input, Vec<Diagnostic>)], color: bool) -> String {
         }
     }
     let total = errors + warnings + infos;
+    let suppressed: usize = results.iter().map(|f| f.report.suppressed.len()).sum();
+    let suppressed_note = if suppressed == 0 {
+        String::new()
+    } else {
+        format!(" {suppressed} suppressed by doris-lint comments.")
+    };
     if total == 0 {
         let files = results.len();
-        let _ = writeln!(out, "All checks passed ({files} file{}).", if files == 1 { "" } else { "s" });
+        let _ = writeln!(out, "All checks passed ({files} file{}).{suppressed_note}", if files == 1 { "" } else { "s" });
         return out;
     }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let _ = writeln!(
         out,
-        "Found {} ({}, {}, {}).",
+        "Found {} ({}, {}, {}).{suppressed_note}",
         plural(total, "problem"),
         plural(errors, "error"),
         plural(warnings, "warning"),

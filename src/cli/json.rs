@@ -7,7 +7,7 @@ use doris_lint::diagnostic::Diagnostic;
 use doris_lint::line_index::LineIndex;
 use doris_lint::span::Span;
 
-use super::Input;
+use super::FileReport;
 
 fn range(idx: &LineIndex, span: Span) -> Value {
     json!({
@@ -40,11 +40,17 @@ pub fn diagnostic_value(file: &str, idx: &LineIndex, d: &Diagnostic) -> Value {
     })
 }
 
-pub fn render(results: &[(Input, Vec<Diagnostic>)]) -> String {
+/// Every diagnostic, then every suppressed one (those carry `"suppressed": {"reason": ...}`).
+pub fn render(results: &[FileReport]) -> String {
     let mut all = Vec::new();
-    for (input, diags) in results {
-        let idx = LineIndex::new(&input.text);
-        all.extend(diags.iter().map(|d| diagnostic_value(&input.name, &idx, d)));
+    for f in results {
+        let idx = LineIndex::new(&f.input.text);
+        all.extend(f.report.diagnostics.iter().map(|d| diagnostic_value(&f.input.name, &idx, d)));
+        all.extend(f.report.suppressed.iter().map(|s| {
+            let mut v = diagnostic_value(&f.input.name, &idx, &s.diagnostic);
+            v["suppressed"] = json!({ "reason": s.reason });
+            v
+        }));
     }
     let mut s = serde_json::to_string_pretty(&Value::Array(all)).unwrap_or_else(|_| "[]".into());
     s.push('\n');

@@ -1,22 +1,36 @@
 //! Command-line interface: argument parsing, file handling and exit codes. All the work is done
 //! by the library; this module only reads files, prints and chooses the exit code.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use doris_lint::diagnostic::{Diagnostic, Severity};
-use doris_lint::options::LintOptions;
+use doris_lint::fix::FixResult;
+use doris_lint::lint::LintReport;
+use doris_lint::options::{is_version, LintOptions, Locale, Mode};
 use doris_lint::rules::{self, RULES};
 
+mod config;
+mod github;
 mod human;
 mod json;
+mod sarif;
+
+use config::Config;
 
 /// Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_PROBLEMS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
+
+/// Where the rules are documented (SARIF `informationUri`).
+pub const INFORMATION_URI: &str = match option_env!("CARGO_PKG_REPOSITORY") {
+    Some(r) if !r.is_empty() => r,
+    _ => "https://crates.io/crates/doris-lint",
+};
 
 #[derive(Parser)]
 #[command(name = "doris-lint", version, about = "Linter and formatter for Apache Doris ALTER SYSTEM statements")]
@@ -29,30 +43,79 @@ struct Cli {
 enum OutputFormat {
     Human,
     Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ModeArg {
+    Auto,
+    Integrated,
+    Decoupled,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or directories (searched for *.sql); `-` or nothing reads standard input.
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    output_format: OutputFormat,
+    /// The name to show for standard input.
+    #[arg(long, default_value = "<stdin>")]
+    stdin_filename: String,
+    /// Apply safe fixes: files are rewritten in place; standard input is written fixed to
+    /// standard output (the remaining diagnostics then go to standard error).
+    #[arg(long)]
+    fix: bool,
+    /// Apply unsafe fixes too (implies --fix).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Use this config file instead of looking for doris-lint.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Run only these rules (comma-separated codes, names or code prefixes like D1).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    select: Vec<String>,
+    /// Turn these rules off (comma-separated codes, names or code prefixes).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    ignore: Vec<String>,
+    /// The cluster's current backends: a file with the output of SHOW BACKENDS or host:port lines.
+    #[arg(long, value_name = "FILE")]
+    existing_backends: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    mode: Option<ModeArg>,
+    /// The Doris version the statements are for, e.g. 2.1 or 3.0.
+    #[arg(long, value_name = "VERSION")]
+    doris_version: Option<String>,
+    /// The cluster's enable_multi_tags (fe.conf); `--enable-multi-tags` alone means true.
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    enable_multi_tags: Option<bool>,
+    /// Message language: en or zh-CN.
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Lint SQL files (or `-` for standard input).
-    Check {
-        /// Files or directories (searched for *.sql); `-` or nothing reads standard input.
-        paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value = "human")]
-        output_format: OutputFormat,
-        /// The name to show for standard input.
-        #[arg(long, default_value = "<stdin>")]
-        stdin_filename: String,
-    },
+    Check(CheckArgs),
     /// List every rule.
     Rules,
     /// Explain one rule (by code or name).
     Explain { code: String },
 }
 
-/// One input: a name to show and its text.
+/// One input: a name to show, its path (`None` for standard input) and its text.
 pub struct Input {
     pub name: String,
+    pub path: Option<PathBuf>,
     pub text: String,
+}
+
+/// One input with what the linter found (after fixing, when fixes ran).
+pub struct FileReport {
+    pub input: Input,
+    pub report: LintReport,
 }
 
 pub fn run() -> i32 {
@@ -64,7 +127,7 @@ pub fn run() -> i32 {
         }
     };
     match cli.command {
-        Command::Check { paths, output_format, stdin_filename } => check(&paths, output_format, &stdin_filename),
+        Command::Check(args) => check(&args),
         Command::Rules => {
             print_rules();
             EXIT_OK
@@ -100,7 +163,7 @@ pub fn read_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool) {
         let mut bytes = Vec::new();
         match std::io::stdin().read_to_end(&mut bytes) {
             Ok(_) => match decode(stdin_name, bytes) {
-                Ok(text) => inputs.push(Input { name: stdin_name.to_string(), text }),
+                Ok(text) => inputs.push(Input { name: stdin_name.to_string(), path: None, text }),
                 Err(msg) => {
                     eprintln!("error: {msg}");
                     failed = true;
@@ -123,7 +186,7 @@ pub fn read_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool) {
             let name = file.display().to_string();
             match std::fs::read(&file) {
                 Ok(bytes) => match decode(&name, bytes) {
-                    Ok(text) => inputs.push(Input { name, text }),
+                    Ok(text) => inputs.push(Input { name, path: Some(file.clone()), text }),
                     Err(msg) => {
                         eprintln!("error: {msg}");
                         failed = true;
@@ -180,28 +243,203 @@ fn fails(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(|d| d.severity >= Severity::Warning)
 }
 
-fn check(paths: &[PathBuf], format: OutputFormat, stdin_name: &str) -> i32 {
-    let (inputs, failed) = read_inputs(paths, stdin_name);
-    let options = LintOptions::default();
-    let results: Vec<(Input, Vec<Diagnostic>)> = inputs
-        .into_iter()
-        .map(|input| {
-            let diags = doris_lint::lint(&input.text, &options);
-            (input, diags)
-        })
-        .collect();
+/// The existing backends listed in a file (the output of `SHOW BACKENDS`, or host:port lines).
+fn existing_backends_from(text: &str) -> Result<Vec<String>, String> {
+    doris_lint::show_backends::parse_backends(text).map_err(|e| e.to_string())
+}
+
+/// The command-line overrides, applied on top of each config file's `[lint]`.
+fn apply_flags(options: &mut LintOptions, args: &CheckArgs, backends: &Option<Vec<String>>) -> Result<(), String> {
+    if let Some(mode) = args.mode {
+        options.mode = match mode {
+            ModeArg::Auto => Mode::Auto,
+            ModeArg::Integrated => Mode::Integrated,
+            ModeArg::Decoupled => Mode::Decoupled,
+        };
+    }
+    if let Some(v) = &args.doris_version {
+        if !is_version(v) {
+            return Err(format!("--doris-version: `{v}` is not a version; write it like 2.1 or 3.0.4"));
+        }
+        options.doris_version = Some(v.clone());
+    }
+    if let Some(b) = args.enable_multi_tags {
+        options.enable_multi_tags = Some(b);
+    }
+    if let Some(l) = &args.locale {
+        options.locale = match l.to_ascii_lowercase().as_str() {
+            "en" => Locale::En,
+            "zh-cn" | "zh" => Locale::ZhCn,
+            _ => return Err(format!("--locale: `{l}` is not a locale; use en or zh-CN")),
+        };
+    }
+    if let Some(b) = backends {
+        options.existing_backends = Some(b.clone());
+    }
+    options.apply_selection(&args.select, &args.ignore).map_err(|e| format!("--{}: {}", e.key, e.message))?;
+    options.validate().map_err(|e| e.to_string())
+}
+
+/// Resolves the options for every input: its config file (cached) plus the flags.
+struct OptionsResolver<'a> {
+    args: &'a CheckArgs,
+    backends: Option<Vec<String>>,
+    explicit: Option<Config>,
+    finder: config::Finder,
+    loaded: HashMap<Option<PathBuf>, LintOptions>,
+}
+
+impl OptionsResolver<'_> {
+    fn for_input(&mut self, input: &Input) -> Result<LintOptions, String> {
+        let config_path = match &self.explicit {
+            Some(c) => c.path.clone(),
+            None => {
+                let dir = match &input.path {
+                    Some(p) => p.parent().map(Path::to_path_buf).filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| PathBuf::from(".")),
+                    None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+                };
+                self.finder.find(&dir)
+            }
+        };
+        if let Some(o) = self.loaded.get(&config_path) {
+            return Ok(o.clone());
+        }
+        let config = match (&self.explicit, &config_path) {
+            (Some(c), _) => c.clone(),
+            (None, Some(p)) => config::load(p)?,
+            (None, None) => Config::default(),
+        };
+        let mut options = config.lint;
+        apply_flags(&mut options, self.args, &self.backends)?;
+        self.loaded.insert(config_path, options.clone());
+        Ok(options)
+    }
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same directory, then a rename.
+/// On any error the original is left as it was.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.doris-lint-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn describe_fixes(name: &str, r: &FixResult) -> String {
+    let mut counts: Vec<(&str, &str, usize)> = Vec::new();
+    for a in &r.applied {
+        match counts.iter_mut().find(|c| c.0 == a.code) {
+            Some(c) => c.2 += 1,
+            None => counts.push((a.code, a.rule, 1)),
+        }
+    }
+    let list: Vec<String> = counts.iter().map(|(c, n, k)| format!("{c} {n} ×{k}")).collect();
+    let n = r.applied.len();
+    let mut s = format!("Fixed {n} problem{} in {name} ({})", if n == 1 { "" } else { "s" }, list.join(", "));
+    if !r.converged {
+        s.push_str("; stopped before every fix could apply, run again");
+    }
+    s
+}
+
+fn check(args: &CheckArgs) -> i32 {
+    let explicit = match &args.config {
+        Some(p) => match config::load(p) {
+            Ok(c) => Some(c),
+            Err(msg) => {
+                eprintln!("error: {msg}");
+                return EXIT_ERROR;
+            }
+        },
+        None => None,
+    };
+    let backends = match &args.existing_backends {
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(text) => match existing_backends_from(&text) {
+                Ok(list) => Some(list),
+                Err(msg) => {
+                    eprintln!("error: {}: {msg}", p.display());
+                    return EXIT_ERROR;
+                }
+            },
+            Err(e) => {
+                eprintln!("error: {}: {}", p.display(), io_reason(&e));
+                return EXIT_ERROR;
+            }
+        },
+        None => None,
+    };
+    let mut resolver =
+        OptionsResolver { args, backends, explicit, finder: config::Finder::new(), loaded: HashMap::new() };
+    let (inputs, mut failed) = read_inputs(&args.paths, &args.stdin_filename);
+    let fixing = args.fix || args.unsafe_fixes;
+    let mut stdin_fixed: Option<String> = None;
+    let mut results = Vec::new();
+    for mut input in inputs {
+        let options = match resolver.for_input(&input) {
+            Ok(o) => o,
+            Err(msg) => {
+                eprintln!("error: {msg}");
+                return EXIT_ERROR;
+            }
+        };
+        if fixing {
+            let r = doris_lint::fix(&input.text, &options, args.unsafe_fixes);
+            if !r.applied.is_empty() {
+                eprintln!("{}", describe_fixes(&input.name, &r));
+            }
+            match &input.path {
+                None => stdin_fixed = Some(r.output.clone()),
+                Some(path) if r.output != input.text => {
+                    if let Err(e) = write_atomically(path, &r.output) {
+                        eprintln!("error: {}: cannot write the fixed file (left unchanged): {}", input.name, io_reason(&e));
+                        failed = true;
+                        let report = doris_lint::lint_report(&input.text, &options);
+                        results.push(FileReport { input, report });
+                        continue;
+                    }
+                }
+                Some(_) => {}
+            }
+            input.text = r.output;
+        }
+        let report = doris_lint::lint_report(&input.text, &options);
+        results.push(FileReport { input, report });
+    }
     let stdout = std::io::stdout();
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut out = stdout.lock();
-    let text = match format {
-        OutputFormat::Human => human::render(&results, color),
+    let text = match args.output_format {
+        OutputFormat::Human => human::render(&results, color && stdin_fixed.is_none()),
         OutputFormat::Json => json::render(&results),
+        OutputFormat::Sarif => sarif::render(&results),
+        OutputFormat::Github => github::render(&results),
     };
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
+    if let Some(fixed) = &stdin_fixed {
+        // Standard output carries the fixed text; the report goes to standard error.
+        let mut out = stdout.lock();
+        let _ = out.write_all(fixed.as_bytes());
+        let _ = out.flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    } else {
+        let mut out = stdout.lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
     if failed {
         EXIT_ERROR
-    } else if results.iter().any(|(_, d)| fails(d)) {
+    } else if results.iter().any(|f| fails(&f.report.diagnostics)) {
         EXIT_PROBLEMS
     } else {
         EXIT_OK

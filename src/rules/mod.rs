@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::{LintOptions, Locale};
 use crate::span::Span;
+use crate::suppression::Suppression;
 use crate::syntax::{Node, Script, Segment, Statement};
 
 mod d001_syntax_error;
@@ -50,6 +51,8 @@ mod d302_force_drop_backend;
 mod d303_drop_frontend;
 mod d304_missing_broker_name;
 mod tags;
+mod d901_unused_suppression;
+mod d903_unsupported_statement;
 
 /// Every rule, in code order. Docs, `doris-lint rules` and the JS `rules()` are generated from
 /// this list.
@@ -96,6 +99,8 @@ pub static RULES: &[&dyn Rule] = &[
     &d302_force_drop_backend::ForceDropBackend,
     &d303_drop_frontend::DropFrontend,
     &d304_missing_broker_name::MissingBrokerName,
+    &d901_unused_suppression::UnusedSuppression,
+    &d903_unsupported_statement::UnsupportedStatement,
 ];
 
 /// Which fixes a rule can offer.
@@ -130,6 +135,11 @@ pub trait Rule: Sync {
     /// Reports through `cx`. Rules iterate the script themselves, so a rule can also follow
     /// state across statements.
     fn check(&self, cx: &mut Context<'_>);
+    /// Rules that report on suppression comments themselves (D901) run after every other rule,
+    /// once suppressions have been applied, and read them through [`Context::suppressions`].
+    fn runs_after_suppression(&self) -> bool {
+        false
+    }
 }
 
 /// What a rule sees while it runs.
@@ -141,6 +151,7 @@ pub struct Context<'a> {
     severity: Severity,
     configured: bool,
     out: &'a mut Vec<Diagnostic>,
+    suppressions: &'a [Suppression],
 }
 
 impl<'a> Context<'a> {
@@ -153,7 +164,19 @@ impl<'a> Context<'a> {
         configured: bool,
         out: &'a mut Vec<Diagnostic>,
     ) -> Context<'a> {
-        Context { source, script, options, meta, severity, configured, out }
+        Context { source, script, options, meta, severity, configured, out, suppressions: &[] }
+    }
+
+    /// Gives the rule the script's suppression comments (with their use counts).
+    pub(crate) fn with_suppressions(mut self, suppressions: &'a [Suppression]) -> Context<'a> {
+        self.suppressions = suppressions;
+        self
+    }
+
+    /// The suppression comments of the script. Filled (with use counts) only for rules that
+    /// [`Rule::runs_after_suppression`]; empty for the others.
+    pub fn suppressions(&self) -> &'a [Suppression] {
+        self.suppressions
     }
 
     /// The message in the requested locale.
@@ -249,4 +272,83 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// The whole of `docs/rules.md`: an index of every rule, the suppression comments, the options,
+/// then each rule's [`explain`] text. Generated, never edited by hand (a test compares it).
+pub fn docs_markdown() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    out.push_str("<!-- Generated from the rule registry by `doris_lint::rules::docs_markdown()`. Do not edit: run `UPDATE_DOCS=1 cargo test --test docs`. -->\n\n");
+    out.push_str("# doris-lint rules\n\n");
+    out.push_str("Severities: **error** = Doris rejects the statement, or accepts it and does something the user cannot have meant; **warning** = valid but very probably wrong; **info** = worth knowing. Fixes are **safe** (applied by `--fix`) or **unsafe** (applied only with `--unsafe-fixes`). `doris-lint explain CODE` prints a rule's section.\n\n");
+    out.push_str("| code | name | default | fix | summary |\n|---|---|---|---|---|\n");
+    for r in RULES {
+        let m = r.meta();
+        let fix = match m.fix {
+            FixAvailability::None => "—",
+            FixAvailability::Safe => "safe",
+            FixAvailability::Unsafe => "unsafe",
+            FixAvailability::Sometimes => "sometimes",
+        };
+        let anchor = format!("{}-{}", m.code, m.name).to_ascii_lowercase();
+        let _ = writeln!(
+            out,
+            "| [{}](#{anchor}) | {} | {} | {fix} | {} |",
+            m.code,
+            m.name,
+            m.default_severity.map_or("off", Severity::as_str),
+            m.summary.replace('|', "\\|")
+        );
+    }
+    out.push_str(
+        r#"
+## Suppression comments
+
+- `-- doris-lint: ignore D108` (one or more codes or names, comma-separated) on the line before a
+  statement (or before it on its first line) or at the end of one of its lines: suppresses those
+  rules for that statement.
+- `-- doris-lint: ignore-file D111` anywhere: for the whole file.
+- Both work in `/* ... */` comments too. An optional reason follows ` -- ` or `: `, e.g.
+  `-- doris-lint: ignore D108 -- heartbeat port remapped by the proxy`; it is kept in the JSON
+  and SARIF output next to the suppressed diagnostic.
+- A suppression that silences nothing, or names no rule, is reported by D901.
+
+## Options
+
+In `doris-lint.toml` (found by walking up from each checked file, or named with `--config`) they
+sit in a `[lint]` table; the JavaScript API takes the same camelCase names.
+
+| option | default | used by |
+|---|---|---|
+| `mode`: `"auto"` \| `"integrated"` \| `"decoupled"` | auto (mode rules stay quiet) | D206, D207 |
+| `dorisVersion`: e.g. `"2.1"`, `"3.0"`, `"3.1"`, `"4.0"` | newest supported | D211 |
+| `enableMultiTags`: bool or unset | unset | D206 |
+| `ports`: `{ heartbeat, editLog, broker }` | 9050 / 9010 / 8000 | D102, D108 |
+| `existingBackends`: list of `"host:port"` / ids (e.g. pasted from `SHOW BACKENDS`) | none | D114, D115 |
+| `rules`: map of code or name → `"off"` \| `"info"` \| `"warning"` \| `"error"` | per rule | all |
+| `locale`: `"en"` \| `"zh-CN"` | en | messages |
+
+```toml
+[lint]
+mode = "integrated"
+dorisVersion = "3.0"
+ports = { heartbeat = 9050 }
+
+[lint.rules]
+D108 = "error"
+unsupported-statement = "info"
+```
+
+Command-line flags override the file: `--mode`, `--doris-version`, `--enable-multi-tags`,
+`--locale`, `--existing-backends FILE` (the output of `SHOW BACKENDS`), `--select CODES` (only
+these rules; codes, names or prefixes like `D1`) and `--ignore CODES`.
+
+"#,
+    );
+    for r in RULES {
+        out.push_str(&explain(r.meta()));
+        out.push('\n');
+    }
+    out
 }

@@ -1,0 +1,273 @@
+//! Suppression comments (rules.md, "Suppression comments"):
+//!
+//! - `-- doris-lint: ignore D108, wrong-service-port` on the line before a statement (or on the
+//!   statement's first line, before it) or at the end of one of its lines: those rules are
+//!   silenced for that statement;
+//! - `-- doris-lint: ignore-file D111` anywhere: silenced for the whole file;
+//! - both also work in `/* ... */` comments, and an optional reason follows ` -- ` or `: `.
+//!
+//! Parsing is pure and works on the comments the splitter already keeps in each segment.
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::rules;
+use crate::span::Span;
+use crate::syntax::{CommentKind, CommentPlacement, Script};
+
+/// Where a suppression applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SuppressionScope {
+    /// The statement of one segment (`segment` is its index in the script).
+    Statement,
+    /// The whole file.
+    File,
+}
+
+/// One code or name listed in a suppression comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SuppressedCode {
+    /// As written.
+    pub text: String,
+    pub span: Span,
+    /// The rule's code, when `text` names a known rule.
+    pub code: Option<&'static str>,
+    /// How many diagnostics it silenced.
+    pub used: usize,
+}
+
+/// One suppression comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    /// The whole comment.
+    pub comment: Span,
+    pub scope: SuppressionScope,
+    /// The segment whose statement it covers (for [`SuppressionScope::Statement`]); `None` when
+    /// it stands where no statement follows.
+    pub segment: Option<usize>,
+    pub codes: Vec<SuppressedCode>,
+    /// The text after ` -- ` or `: `, trimmed.
+    pub reason: Option<String>,
+}
+
+/// A diagnostic that a suppression comment silenced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SuppressedDiagnostic {
+    pub diagnostic: Diagnostic,
+    /// Index into the suppressions list.
+    pub suppression: usize,
+    pub reason: Option<String>,
+}
+
+/// What a directive comment says, before it is placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    pub file: bool,
+    pub codes: Vec<(String, Span)>,
+    pub reason: Option<String>,
+}
+
+const MARKER: &str = "doris-lint";
+
+/// Parses one comment's text (`comment_text` is the whole comment including `--` or `/* */`,
+/// starting at byte `at` of the source). `None` if it is not a doris-lint directive.
+pub fn parse_directive(comment_text: &str, at: usize) -> Option<Directive> {
+    // The comment body and its offset inside `comment_text`.
+    let (mut body, mut off) = if let Some(rest) = comment_text.strip_prefix("--") {
+        (rest, 2)
+    } else if let Some(rest) = comment_text.strip_prefix("/*") {
+        (rest.strip_suffix("*/").unwrap_or(rest), 2)
+    } else if let Some(rest) = comment_text.strip_prefix('#') {
+        (rest, 1)
+    } else {
+        return None;
+    };
+    let skip_ws = |body: &mut &str, off: &mut usize| {
+        let trimmed = body.trim_start();
+        *off += body.len() - trimmed.len();
+        *body = trimmed;
+    };
+    skip_ws(&mut body, &mut off);
+    if body.len() < MARKER.len() || !body.is_char_boundary(MARKER.len()) || !body[..MARKER.len()].eq_ignore_ascii_case(MARKER) {
+        return None;
+    }
+    body = &body[MARKER.len()..];
+    off += MARKER.len();
+    skip_ws(&mut body, &mut off);
+    body = body.strip_prefix(':')?;
+    off += 1;
+    skip_ws(&mut body, &mut off);
+    let word_len = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(body.len());
+    let file = match body[..word_len].to_ascii_lowercase().as_str() {
+        "ignore" => false,
+        "ignore-file" => true,
+        _ => return None,
+    };
+    body = &body[word_len..];
+    off += word_len;
+    // The codes run up to the reason separator: ` -- ` / `--`, or `:`.
+    let codes_end = [body.find("--"), body.find(':')].into_iter().flatten().min();
+    let (codes_text, reason) = match codes_end {
+        Some(i) => {
+            let sep = if body[i..].starts_with("--") { 2 } else { 1 };
+            let r = body[i + sep..].trim();
+            (&body[..i], if r.is_empty() { None } else { Some(r.to_string()) })
+        }
+        None => (body, None),
+    };
+    let mut codes = Vec::new();
+    let mut i = 0;
+    for piece in codes_text.split(|c: char| c == ',' || c.is_whitespace()) {
+        if !piece.is_empty() {
+            let start = at + off + i;
+            codes.push((piece.to_string(), Span::new(start, start + piece.len())));
+        }
+        i += piece.len() + codes_text[i + piece.len()..].chars().next().map_or(0, char::len_utf8);
+    }
+    Some(Directive { file, codes, reason })
+}
+
+/// Finds every suppression comment of `script`.
+pub fn collect(source: &str, script: &Script) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    for (index, seg) in script.segments.iter().enumerate() {
+        for comment in &seg.comments {
+            if comment.kind == CommentKind::Hash {
+                // `#` is not a comment in Doris (D004): a directive there is not honoured.
+                continue;
+            }
+            let Some(text) = source.get(comment.span.start..comment.span.end) else { continue };
+            let Some(d) = parse_directive(text, comment.span.start) else { continue };
+            let segment = if d.file {
+                None
+            } else {
+                let has_statement = !seg.body.is_empty();
+                let applies = match comment.placement {
+                    CommentPlacement::Inner | CommentPlacement::Trailing => has_statement,
+                    CommentPlacement::Leading => has_statement && directly_before(source, comment.span.end, seg.body.start),
+                };
+                applies.then_some(index)
+            };
+            out.push(Suppression {
+                comment: comment.span,
+                scope: if d.file { SuppressionScope::File } else { SuppressionScope::Statement },
+                segment,
+                codes: d
+                    .codes
+                    .into_iter()
+                    .map(|(text, span)| {
+                        let code = rules::find(&text).map(|r| r.meta().code);
+                        SuppressedCode { text, span, code, used: 0 }
+                    })
+                    .collect(),
+                reason: d.reason,
+            });
+        }
+    }
+    out
+}
+
+/// Whether only comments and single line breaks stand between `from` and `to`: the comment
+/// is on the statement's line or on the lines right before it, with no blank line between.
+fn directly_before(source: &str, from: usize, to: usize) -> bool {
+    let Some(between) = source.get(from..to) else { return false };
+    let mut lines = between.split('\n');
+    lines.next(); // the rest of the comment's own line
+    let rest: Vec<&str> = lines.collect();
+    // The last piece is the statement line's indentation; every full line between must hold a
+    // comment (non-blank).
+    rest.len() <= 1 || rest[..rest.len() - 1].iter().all(|l| !l.trim().is_empty())
+}
+
+/// The segment a diagnostic belongs to: the one whose span contains its start (an empty span
+/// right at a boundary belongs to the statement it ends, the earlier segment).
+fn segment_of(script: &Script, span: Span) -> Option<usize> {
+    let i = script.segments.partition_point(|s| s.span.start <= span.start);
+    if i == 0 {
+        return None;
+    }
+    let i = i - 1;
+    if span.is_empty() && i > 0 && script.segments[i].span.start == span.start {
+        return Some(i - 1);
+    }
+    Some(i)
+}
+
+/// Splits `diagnostics` into kept and suppressed ones, counting each suppression's use.
+pub fn apply(
+    script: &Script,
+    suppressions: &mut [Suppression],
+    diagnostics: Vec<Diagnostic>,
+) -> (Vec<Diagnostic>, Vec<SuppressedDiagnostic>) {
+    let mut kept = Vec::new();
+    let mut silenced = Vec::new();
+    for d in diagnostics {
+        let seg = segment_of(script, d.span);
+        // Every matching suppression counts as used; the first one is recorded.
+        let mut first = None;
+        for (i, s) in suppressions.iter_mut().enumerate() {
+            let applies = s.scope == SuppressionScope::File || (s.segment.is_some() && s.segment == seg);
+            if !applies {
+                continue;
+            }
+            if let Some(c) = s.codes.iter_mut().find(|c| c.code == Some(d.code)) {
+                c.used += 1;
+                first.get_or_insert(i);
+            }
+        }
+        match first {
+            Some(i) => silenced.push(SuppressedDiagnostic { reason: suppressions[i].reason.clone(), suppression: i, diagnostic: d }),
+            None => kept.push(d),
+        }
+    }
+    (kept, silenced)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_line_and_block_directives() {
+        let d = parse_directive("-- doris-lint: ignore D108", 0).unwrap();
+        assert!(!d.file);
+        assert_eq!(d.codes, vec![("D108".to_string(), Span::new(22, 26))]);
+        assert_eq!(d.reason, None);
+
+        let src = "/* doris-lint: ignore-file D111, wrong-service-port -- lab cluster */";
+        let d = parse_directive(src, 10).unwrap();
+        assert!(d.file);
+        assert_eq!(d.codes.len(), 2);
+        assert_eq!(&src[d.codes[1].1.start - 10..d.codes[1].1.end - 10], "wrong-service-port");
+        assert_eq!(d.reason.as_deref(), Some("lab cluster"));
+
+        let d = parse_directive("-- doris-lint: ignore D108: port is remapped", 0).unwrap();
+        assert_eq!(d.codes.len(), 1);
+        assert_eq!(d.reason.as_deref(), Some("port is remapped"));
+
+        assert!(parse_directive("-- doris lint ignore D108", 0).is_none());
+        assert!(parse_directive("-- doris-lint: frobnicate D108", 0).is_none());
+        assert!(parse_directive("-- just a comment", 0).is_none());
+        assert!(parse_directive("-- doris-lint", 0).is_none());
+        assert!(parse_directive("-- doris-lint: ignore 中文,", 0).unwrap().codes.len() == 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn directives_never_panic_and_spans_point_at_the_codes(
+            prefix in "(--|/\\*|#)[ \t]{0,2}",
+            marker in "(doris-lint|DORIS-LINT|doris-lint )",
+            body in "[ :a-zA-Z0-9,\\-中😀\t]{0,40}",
+        ) {
+            let text = format!("{prefix}{marker}:{body}");
+            if let Some(d) = parse_directive(&text, 7) {
+                for (code, span) in d.codes {
+                    proptest::prop_assert_eq!(&text[span.start - 7..span.end - 7], code.as_str());
+                }
+            }
+            let script = crate::syntax::parse(&format!("{text}\nALTER SYSTEM ADD BACKEND 'h:1';{text}"));
+            let _ = collect(&format!("{text}\nALTER SYSTEM ADD BACKEND 'h:1';{text}"), &script);
+        }
+    }
+}
