@@ -6,6 +6,7 @@
 //! of [`rules::RULES`] on it. Everything here is pure: no I/O, no global state, no panics.
 
 pub mod diagnostic;
+pub mod format;
 pub mod line_index;
 pub mod lint;
 pub mod options;
@@ -14,6 +15,7 @@ pub mod span;
 pub mod syntax;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use format::{format, FormatOptions};
 pub use lint::lint;
 pub use options::LintOptions;
 pub use span::Span;
