@@ -10,6 +10,7 @@ use doris_lint::diagnostic::{Diagnostic, Severity};
 use doris_lint::options::LintOptions;
 use doris_lint::rules::{self, RULES};
 
+mod format;
 mod human;
 mod json;
 
@@ -43,6 +44,8 @@ enum Command {
         #[arg(long, default_value = "<stdin>")]
         stdin_filename: String,
     },
+    /// Format SQL files in place (or `-` for standard input, written to standard output).
+    Format(format::FormatArgs),
     /// List every rule.
     Rules,
     /// Explain one rule (by code or name).
@@ -65,6 +68,7 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Check { paths, output_format, stdin_filename } => check(&paths, output_format, &stdin_filename),
+        Command::Format(args) => format::run(&args, doris_lint::FormatOptions::default()),
         Command::Rules => {
             print_rules();
             EXIT_OK

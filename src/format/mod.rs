@@ -59,7 +59,7 @@ pub fn format(source: &str, options: &FormatOptions) -> String {
 /// The formatted text of one statement's segment and the span it replaces (from its first
 /// comment or token to the end of its last comment or `;`), for rule D902. `None` when the
 /// segment is not a statement the formatter lays out.
-pub(crate) fn statement_formatting(source: &str, seg: &Segment, options: &FormatOptions) -> Option<(Span, String)> {
+pub fn statement_formatting(source: &str, seg: &Segment, options: &FormatOptions) -> Option<(Span, String)> {
     if !matches!(seg.node, Node::Statement(_)) {
         return None;
     }

@@ -18,6 +18,7 @@ mod d009_colon_in_property;
 mod d010_malformed_property_list;
 mod d011_unquoted_dotted_key;
 mod d012_raw_string;
+mod d902_unformatted;
 
 /// Every rule, in code order. Docs, `doris-lint rules` and the JS `rules()` are generated from
 /// this list.
@@ -34,6 +35,7 @@ pub static RULES: &[&dyn Rule] = &[
     &d010_malformed_property_list::MalformedPropertyList,
     &d011_unquoted_dotted_key::UnquotedDottedKey,
     &d012_raw_string::RawString,
+    &d902_unformatted::Unformatted,
 ];
 
 /// Which fixes a rule can offer.
