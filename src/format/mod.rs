@@ -188,6 +188,8 @@ enum Sep {
     Line,
     /// Nothing, or a newline when the statement breaks.
     SoftLine,
+    /// Nothing; a space after a comment (inside the parentheses of a one-item list).
+    Tight,
 }
 
 #[derive(Debug)]
@@ -275,13 +277,21 @@ impl<'a> Layout<'a> {
 
     fn collect(&mut self, st: &'a Statement) {
         let (before_comma, after_comma) = self.comma_seps();
+        let expanded = self.options.properties_layout == PropertiesLayout::Expanded;
+        // A statement breaks only at its lists of more than one item (or an expanded property
+        // list): a list of one has nothing to put one per line.
+        let breakable = st.parts.iter().any(|p| match p {
+            Part::Addresses(a) => a.items.len() > 1,
+            Part::Properties(l) => l.items.len() > 1 || expanded,
+            _ => false,
+        });
         let mut in_addresses = false;
         let mut prev_was_addresses = false;
         for (i, part) in st.parts.iter().enumerate() {
             match part {
                 Part::Keyword(k) => {
                     let clause = matches!(st.parts.get(i + 1), Some(Part::Properties(_)));
-                    let sep = if clause && prev_was_addresses { Sep::Line } else { Sep::Space };
+                    let sep = if clause && prev_was_addresses && breakable { Sep::Line } else { Sep::Space };
                     let text = self.keyword(k);
                     self.push(Tok::new(k.span, text, sep), &mut in_addresses);
                     prev_was_addresses = false;
@@ -311,9 +321,8 @@ impl<'a> Layout<'a> {
                     prev_was_addresses = true;
                 }
                 Part::Properties(list) => {
-                    if self.options.properties_layout == PropertiesLayout::Expanded {
-                        self.expanded = true;
-                    }
+                    let multi = list.items.len() > 1 || expanded;
+                    self.expanded |= expanded;
                     self.push(Tok::new(list.open, "(", Sep::Space), &mut in_addresses);
                     for (j, p) in list.items.iter().enumerate() {
                         if j > 0 {
@@ -321,14 +330,18 @@ impl<'a> Layout<'a> {
                                 self.tokens.push(Tok::new(*comma, ",", before_comma));
                             }
                         }
-                        let sep = if j == 0 { Sep::SoftLine } else { after_comma };
+                        let sep = match (j, multi) {
+                            (0, true) => Sep::SoftLine,
+                            (0, false) => Sep::Tight,
+                            _ => after_comma,
+                        };
                         let mut key = Tok::new(p.key.span, self.operand(&p.key), sep);
                         key.open_indent = j == 0;
                         self.tokens.push(key);
                         self.tokens.push(Tok::new(p.assign.span, "=", Sep::Space));
                         self.tokens.push(Tok::new(p.value.span, self.operand(&p.value), Sep::Space));
                     }
-                    let mut close = Tok::new(list.close, ")", Sep::SoftLine);
+                    let mut close = Tok::new(list.close, ")", if multi { Sep::SoftLine } else { Sep::None });
                     close.close_before_token = true;
                     self.tokens.push(close);
                     prev_was_addresses = false;
@@ -537,7 +550,7 @@ fn gap(src: &str, prev_end: usize, next_start: usize, comments: &[Comment], base
     } else {
         match base {
             Sep::None => nil(),
-            Sep::Space => text(" "),
+            Sep::Space | Sep::Tight => text(" "),
             Sep::Line | Sep::SoftLine => line(),
         }
     };
@@ -546,7 +559,7 @@ fn gap(src: &str, prev_end: usize, next_start: usize, comments: &[Comment], base
 
 fn sep_doc(sep: Sep) -> Doc {
     match sep {
-        Sep::None => nil(),
+        Sep::None | Sep::Tight => nil(),
         Sep::Space => text(" "),
         Sep::Line => line(),
         Sep::SoftLine => softline(),
