@@ -104,6 +104,11 @@ fn all_option_sets() -> Vec<(&'static str, FormatOptions)> {
     ]
 }
 
+/// The proptest case count: `default`, or `PROPTEST_CASES` from the environment for longer runs.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Snapshots
 
@@ -559,7 +564,7 @@ mod generated {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: cases(CASES), failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
         fn generated_scripts_keep_the_invariants_with_default_options(src in script()) {
@@ -590,6 +595,46 @@ mod generated {
 
     #[test]
     fn report_case_count() {
-        eprintln!("proptest: {CASES} cases for each of 3 properties ({} generated scripts)", 3 * CASES);
+        let generated = cases(CASES);
+        let arbitrary = cases(super::arbitrary::CASES);
+        eprintln!(
+            "proptest: {generated} cases for each of 3 generated-script properties and {arbitrary} arbitrary-text cases ({} in all)",
+            3 * generated + arbitrary
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arbitrary text: never a panic, and the invariants hold on whatever the input is.
+
+mod arbitrary {
+    use super::*;
+    use proptest::prelude::*;
+
+    pub const CASES: u32 = 256;
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "alter", "ALTER", "system", " ", "  ", "\n", "\r\n", "\t", "add", "backend", "drop", "dropp", "broker", "all",
+            "modify", "set", "hostname", "frontend", "follower", "observer", "properties", "cancel", "decommission",
+            "load", "errors", "hub", "rename", "compute", "group", "'h:9050'", "\"h:9050\"", "'", "\"", "`b`", "`",
+            ",", "(", ")", "=", "==", ":", ";", "；", "，", "“x”", "R'x'", "--c\n", "-- c", "/*c*/", "/*", "*/", "#h\n",
+            "\u{00A0}", "\u{3000}", "中", "😀", "\\", "10.0.0.1:9050", "tag.location", "'k'", "1", "select",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(CASES), failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_text_keeps_the_invariants(
+            prefix in prop::sample::select(vec!["", "alter system ", "ALTER SYSTEM ADD BACKEND ", "alter system add backend 'a:1' properties (", "cancel decommission backend "]),
+            pieces in prop::collection::vec(piece(), 0..40),
+        ) {
+            let src: String = format!("{prefix}{}", pieces.concat());
+            if let Err(e) = check_invariants(&src, &FormatOptions::default()) {
+                prop_assert!(false, "{}", e);
+            }
+        }
     }
 }

@@ -86,6 +86,8 @@ fn content_span(source: &str, seg: &Segment) -> Option<Span> {
     while end > start && is_ascii_ws(bytes[end - 1]) {
         end -= 1;
     }
+    // Never cut a token that runs to its segment's end (an unclosed back-quote, say).
+    end = end.max(seg.body.end);
     for c in &seg.comments {
         end = end.max(c.span.end);
     }
