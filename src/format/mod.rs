@@ -43,7 +43,7 @@ pub fn format(source: &str, options: &FormatOptions) -> String {
                 _ => "\n\n",
             });
         }
-        match format_segment(source, seg, content, options) {
+        match format_segment(source, seg, options) {
             Some(text) => out.push_str(&text),
             None => out.push_str(content.text(source)),
         }
@@ -64,7 +64,7 @@ pub fn statement_formatting(source: &str, seg: &Segment, options: &FormatOptions
         return None;
     }
     let content = content_span(source, seg)?;
-    format_segment(source, seg, content, options).map(|text| (content, text))
+    format_segment(source, seg, options).map(|text| (content, text))
 }
 
 fn is_ascii_ws(b: u8) -> bool {
@@ -107,12 +107,12 @@ fn ends_open(source: &str, seg: &Segment, content: Span) -> bool {
         })
 }
 
-fn format_segment(source: &str, seg: &Segment, content: Span, options: &FormatOptions) -> Option<String> {
+fn format_segment(source: &str, seg: &Segment, options: &FormatOptions) -> Option<String> {
     if !seg.lexical.is_empty() {
         return None;
     }
     match &seg.node {
-        Node::Statement(st) if is_clean(st) => Layout::new(source, seg, st, options)?.print(content),
+        Node::Statement(st) if is_clean(st) => Layout::new(source, seg, st, options)?.print(),
         Node::Empty => Some(format_trivia(source, seg)),
         _ => None,
     }
@@ -414,7 +414,7 @@ impl<'a> Layout<'a> {
         true
     }
 
-    fn print(self, _content: Span) -> Option<String> {
+    fn print(self) -> Option<String> {
         let src = self.source;
         let first_start = self.tokens.first()?.span.start;
         let mut ci = 0;

@@ -219,6 +219,16 @@ mod tests {
         assert_eq!(o.indent, Indent::Tab);
     }
 
+    #[cfg(feature = "cli")]
+    #[test]
+    fn toml_format_table() {
+        let o: FormatOptions = toml::from_str("indent = \"tab\"\nlineWidth = 100\ncommaStyle = \"leading\"").unwrap();
+        assert_eq!((o.indent, o.line_width, o.comma_style), (Indent::Tab, 100, CommaStyle::Leading));
+        let o: FormatOptions = toml::from_str("indent = 2").unwrap();
+        assert_eq!(o.indent, Indent::Spaces(2));
+        assert!(toml::from_str::<FormatOptions>("indent = \"two\"").is_err());
+    }
+
     #[test]
     fn indent_from_str() {
         assert_eq!("tab".parse::<Indent>(), Ok(Indent::Tab));
