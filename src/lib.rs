@@ -8,6 +8,7 @@
 pub mod address;
 pub mod diagnostic;
 pub mod fix;
+pub mod format;
 pub mod line_index;
 pub mod lint;
 pub mod options;
@@ -20,6 +21,7 @@ pub mod versions;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use fix::{fix, AppliedFix, FixResult};
+pub use format::{format, FormatOptions};
 pub use lint::{lint, lint_report, LintReport};
 pub use options::LintOptions;
 pub use span::Span;

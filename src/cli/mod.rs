@@ -14,6 +14,7 @@ use doris_lint::options::{is_version, LintOptions, Locale, Mode};
 use doris_lint::rules::{self, RULES};
 
 mod config;
+mod format;
 mod github;
 mod human;
 mod json;
@@ -99,6 +100,8 @@ struct CheckArgs {
 enum Command {
     /// Lint SQL files (or `-` for standard input).
     Check(CheckArgs),
+    /// Format SQL files in place (or `-` for standard input, written to standard output).
+    Format(format::FormatArgs),
     /// List every rule.
     Rules,
     /// Explain one rule (by code or name).
@@ -128,6 +131,7 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check(&args),
+        Command::Format(args) => format::run(&args, doris_lint::FormatOptions::default()),
         Command::Rules => {
             print_rules();
             EXIT_OK

@@ -52,6 +52,7 @@ mod d303_drop_frontend;
 mod d304_missing_broker_name;
 mod tags;
 mod d901_unused_suppression;
+mod d902_unformatted;
 mod d903_unsupported_statement;
 
 /// Every rule, in code order. Docs, `doris-lint rules` and the JS `rules()` are generated from
@@ -100,6 +101,7 @@ pub static RULES: &[&dyn Rule] = &[
     &d303_drop_frontend::DropFrontend,
     &d304_missing_broker_name::MissingBrokerName,
     &d901_unused_suppression::UnusedSuppression,
+    &d902_unformatted::Unformatted,
     &d903_unsupported_statement::UnsupportedStatement,
 ];
 

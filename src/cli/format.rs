@@ -1,0 +1,184 @@
+//! `doris-lint format [PATH...|-]`: formats files in place (atomically, and only when they
+//! change), or checks / diffs them. Standard input is formatted to standard output.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde::de::DeserializeOwned;
+
+use doris_lint::format::{CommaStyle, FormatOptions, Indent, KeywordCase, PropertiesLayout, QuoteStyle, SemicolonStyle};
+
+use super::{read_inputs, Input, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
+
+#[derive(Args, Debug, Clone)]
+pub struct FormatArgs {
+    /// Files or directories (searched for *.sql); `-` or nothing reads standard input.
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; list the files that would change and exit with 1 if any.
+    #[arg(long)]
+    pub check: bool,
+    /// Change nothing; print a unified diff of the changes and exit with 1 if any.
+    #[arg(long)]
+    pub diff: bool,
+    /// The name to show for standard input.
+    #[arg(long, default_value = "<stdin>")]
+    pub stdin_filename: String,
+    #[command(flatten)]
+    pub options: FormatFlags,
+}
+
+/// One flag per formatter option; each overrides the base options (config file) when given.
+#[derive(Args, Debug, Clone, Default)]
+pub struct FormatFlags {
+    /// Maximum line width [default: 80].
+    #[arg(long, value_name = "N")]
+    pub line_width: Option<usize>,
+    /// Indentation: a number of spaces or `tab` [default: 4].
+    #[arg(long, value_name = "N|tab")]
+    pub indent: Option<Indent>,
+    /// Keyword case: upper, lower or preserve [default: upper].
+    #[arg(long, value_name = "CASE", value_parser = parse_option::<KeywordCase>)]
+    pub keyword_case: Option<KeywordCase>,
+    /// Quotes of string literals: double, single or preserve [default: double].
+    #[arg(long, value_name = "STYLE", value_parser = parse_option::<QuoteStyle>)]
+    pub quote_style: Option<QuoteStyle>,
+    /// Commas of broken lists: trailing or leading [default: trailing].
+    #[arg(long, value_name = "STYLE", value_parser = parse_option::<CommaStyle>)]
+    pub comma_style: Option<CommaStyle>,
+    /// Property lists: auto or expanded (always one per line) [default: auto].
+    #[arg(long, value_name = "LAYOUT", value_parser = parse_option::<PropertiesLayout>)]
+    pub properties_layout: Option<PropertiesLayout>,
+    /// Semicolons: always or preserve [default: always].
+    #[arg(long, value_name = "STYLE", value_parser = parse_option::<SemicolonStyle>)]
+    pub semicolon: Option<SemicolonStyle>,
+}
+
+/// Parses an option value by its serde (config file) name, so flags and config agree.
+fn parse_option<T: DeserializeOwned>(s: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| e.to_string())
+}
+
+impl FormatFlags {
+    /// `base` (defaults or the config file's `[format]`) with the given flags on top.
+    pub fn apply(&self, mut base: FormatOptions) -> FormatOptions {
+        if let Some(v) = self.line_width {
+            base.line_width = v;
+        }
+        if let Some(v) = self.indent {
+            base.indent = v;
+        }
+        if let Some(v) = self.keyword_case {
+            base.keyword_case = v;
+        }
+        if let Some(v) = self.quote_style {
+            base.quote_style = v;
+        }
+        if let Some(v) = self.comma_style {
+            base.comma_style = v;
+        }
+        if let Some(v) = self.properties_layout {
+            base.properties_layout = v;
+        }
+        if let Some(v) = self.semicolon {
+            base.semicolon = v;
+        }
+        base
+    }
+}
+
+/// Runs the command with `base` options (overridden by the flags).
+pub fn run(args: &FormatArgs, base: FormatOptions) -> i32 {
+    let options = args.options.apply(base);
+    let reads_stdin = args.paths.is_empty() || args.paths.iter().any(|p| p.as_os_str() == "-");
+    let files: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let mut failed = false;
+    let mut changed = 0usize;
+    let mut unchanged = 0usize;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+
+    if reads_stdin {
+        let (inputs, err) = read_inputs(&[], &args.stdin_filename);
+        failed |= err;
+        for input in inputs {
+            let formatted = doris_lint::format(&input.text, &options);
+            let differs = formatted != input.text;
+            if args.check || args.diff {
+                if differs {
+                    changed += 1;
+                    report(&mut out, args, &input, &formatted);
+                }
+            } else {
+                let _ = out.write_all(formatted.as_bytes());
+            }
+        }
+    }
+
+    if !files.is_empty() {
+        let (inputs, err) = read_inputs(&files, &args.stdin_filename);
+        failed |= err;
+        for input in inputs {
+            let formatted = doris_lint::format(&input.text, &options);
+            if formatted == input.text {
+                unchanged += 1;
+                continue;
+            }
+            changed += 1;
+            if args.check || args.diff {
+                report(&mut out, args, &input, &formatted);
+                continue;
+            }
+            if let Err(e) = write_atomic(Path::new(&input.name), &formatted) {
+                eprintln!("error: {}: cannot write the formatted file: {e}", input.name);
+                failed = true;
+                changed -= 1;
+            }
+        }
+        let verb = if args.check || args.diff { "would be reformatted" } else { "reformatted" };
+        eprintln!("{changed} file{} {verb}, {unchanged} unchanged", if changed == 1 { "" } else { "s" });
+    }
+    let _ = out.flush();
+    if failed {
+        EXIT_ERROR
+    } else if (args.check || args.diff) && changed > 0 {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn report(out: &mut impl Write, args: &FormatArgs, input: &Input, formatted: &str) {
+    if args.diff {
+        let diff = similar::TextDiff::from_lines(input.text.as_str(), formatted);
+        let text = diff.unified_diff().context_radius(3).header(&input.name, &input.name).to_string();
+        let _ = out.write_all(text.as_bytes());
+    } else {
+        let _ = writeln!(out, "would reformat: {}", input.name);
+    }
+}
+
+/// Writes `text` to `path` through a temporary file in the same directory and a rename, so the
+/// original stays intact on any error. Keeps the file's permissions.
+fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
+    let tmp = dir.join(format!(".{name}.doris-lint-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        drop(f);
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
