@@ -39,7 +39,7 @@ fn write(path: &Path, text: &str) -> PathBuf {
 }
 
 const HASH: &str = "# legacy comment\nALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";\n";
-const RAW: &str = "ALTER SYSTEM ADD BACKEND R'10.0.0.1:9050';\n";
+const RAW: &str = "ALTER SYSTEM ADD BACKEND R'10.0.0.2:9050';\n";
 
 fn json(o: &Output) -> Vec<serde_json::Value> {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
@@ -166,7 +166,7 @@ fn fix_rewrites_atomically_and_leaves_clean_files_alone() {
     let o = run(t.path(), &["check", "--fix", "dirty.sql", "clean.sql"], None);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stderr(&o).contains("Fixed 2 problems in dirty.sql"), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(&dirty).unwrap(), "-- legacy comment\nALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";\nALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";\n");
+    assert_eq!(std::fs::read_to_string(&dirty).unwrap(), "-- legacy comment\nALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";\nALTER SYSTEM ADD BACKEND \"10.0.0.2:9050\";\n");
     // Replaced by a rename (new inode), and no temporary file left behind.
     assert_ne!(identity(&dirty).0, before_dirty.0);
     assert_eq!(identity(&clean), before_clean);
@@ -200,7 +200,7 @@ fn fix_on_stdin_writes_the_fixed_text_to_stdout() {
     assert!(stderr(&o).contains("Fixed 1 problem in <stdin>"), "{}", stderr(&o));
     // Nothing to fix: the text comes back unchanged.
     let o = run(t.path(), &["check", "--fix", "-"], Some(RAW));
-    assert_eq!(stdout(&o), "ALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";\n");
+    assert_eq!(stdout(&o), "ALTER SYSTEM ADD BACKEND \"10.0.0.2:9050\";\n");
     let o = run(t.path(), &["check", "--fix", "-"], Some("SELECT 1;\n"));
     assert_eq!(stdout(&o), "SELECT 1;\n");
 }

@@ -476,7 +476,9 @@ mod generated {
             name().prop_map(|n| [words("ALTER SYSTEM DROP ALL BROKER"), vec![n]].concat()),
             prop::option::of(properties("PROPERTIES"))
                 .prop_map(|p| [words("ALTER SYSTEM SET LOAD ERRORS HUB"), p.unwrap_or_default()].concat()),
-            (name(), name()).prop_map(|(a, b)| [words("ALTER SYSTEM RENAME COMPUTE GROUP"), vec![a, b]].concat()),
+            (name(), name())
+                .prop_filter("RENAME COMPUTE GROUP takes identifiers", |(a, b)| !a.starts_with('\'') && !b.starts_with('\'') && !a.starts_with('"') && !b.starts_with('"'))
+                .prop_map(|(a, b)| [words("ALTER SYSTEM RENAME COMPUTE GROUP"), vec![a, b]].concat()),
         ]
     }
 
