@@ -83,3 +83,33 @@ fn the_whole_corpus_as_one_script_lints_and_spans_are_sound() {
     }
     assert!(!diags.is_empty());
 }
+
+/// Issue 3's agreement: with default options every `ok` statement has no error-severity
+/// diagnostic and every `error` statement has at least one.
+#[test]
+fn verdicts_agree_with_the_corpus() {
+    let rows = corpus();
+    let options = LintOptions::default();
+    let (mut judged, mut agree) = (0, 0);
+    let mut misses = Vec::new();
+    for row in &rows {
+        let verdict = field(row, "lint_verdict");
+        if verdict != "ok" && verdict != "error" {
+            continue;
+        }
+        judged += 1;
+        let sql = field(row, "sql");
+        let errors: Vec<&str> = lint(sql, &options)
+            .iter()
+            .filter(|d| d.severity == doris_lint::Severity::Error)
+            .map(|d| d.code)
+            .collect();
+        if (verdict == "ok") == errors.is_empty() {
+            agree += 1;
+        } else {
+            misses.push(format!("{verdict}: got {errors:?}: {sql}"));
+        }
+    }
+    println!("corpus agreement: {agree}/{judged} = {:.1}%", 100.0 * agree as f64 / judged as f64);
+    assert!(misses.is_empty(), "{} misses:\n{}", misses.len(), misses.join("\n"));
+}
