@@ -1,0 +1,36 @@
+//! Regression tests for the bugs that fuzzing and the robustness property tests found (see
+//! docs/robustness.md). Each holds its minimized input inline. Inputs that once took quadratic
+//! time are checked at a size where the old code took minutes, and assert the result, not the
+//! time.
+
+use doris_lint::syntax::lexer::{tokenize, QuoteKind, TokenKind};
+use doris_lint::syntax::parse;
+
+/// Every `“` looked for the end of its line before looking for its closing quote, so a long
+/// line of typographic strings was rescanned once per quote (quadratic: 80,000 took 11 s in a
+/// release build).
+#[test]
+fn typographic_quotes_on_one_long_line_scan_linearly() {
+    let n = 200_000;
+    let src = format!("ALTER SYSTEM ADD BACKEND {}", "“x”, ".repeat(n));
+    let typographic = tokenize(&src)
+        .iter()
+        .filter(|t| t.kind == TokenKind::String { quote: QuoteKind::Typographic, terminated: true })
+        .count();
+    assert_eq!(typographic, n);
+    assert_eq!(parse(&src).segments.len(), 1);
+    // An unmatched quote still ends at its line: the next line is read normally.
+    let toks = tokenize("“x\nALTER");
+    assert_eq!(toks[0].kind, TokenKind::FullwidthPunct);
+    assert_eq!(toks.last().unwrap().kind, TokenKind::Word);
+}
+
+/// Every back-quoted name computed the end of its line up front (quadratic on a long line of
+/// them: 80,000 took 7 s in a release build).
+#[test]
+fn back_quoted_names_on_one_long_line_scan_linearly() {
+    let n = 200_000;
+    let src = "`a` ".repeat(n);
+    let names = tokenize(&src).iter().filter(|t| t.kind == TokenKind::Backquoted { terminated: true }).count();
+    assert_eq!(names, n);
+}
