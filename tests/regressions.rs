@@ -34,3 +34,20 @@ fn back_quoted_names_on_one_long_line_scan_linearly() {
     let names = tokenize(&src).iter().filter(|t| t.kind == TokenKind::Backquoted { terminated: true }).count();
     assert_eq!(names, n);
 }
+
+/// A segment that is only `;` and a comment on its line put its (empty) body after the `;`,
+/// so a consumer slicing from the body's end to the terminator's start would panic. Found by
+/// the property tests (`tests/robustness.rs`).
+#[test]
+fn empty_statement_body_lies_before_its_terminator() {
+    for src in ["; -- t\n", "/* a */ ; /* b */", ";;-- x", "-- lead\n; # hash"] {
+        for seg in parse(src).segments {
+            if let Some(t) = seg.terminator {
+                assert!(seg.body.end <= t.start, "{src:?}: body {:?} after terminator {:?}", seg.body, t);
+            }
+            assert!(seg.span.contains(seg.body), "{src:?}");
+        }
+    }
+    let segs = parse("/* a */ ; /* b */").segments;
+    assert_eq!(segs[0].body.start, "/* a */".len());
+}
