@@ -51,3 +51,23 @@ fn empty_statement_body_lies_before_its_terminator() {
     let segs = parse("/* a */ ; /* b */").segments;
     assert_eq!(segs[0].body.start, "/* a */".len());
 }
+
+/// Line/column lookups counted characters from the start of the line, so rendering N
+/// diagnostics on one line of length L cost N × L: 20,000 full-width commas on one line took
+/// seconds, 100,000 would take minutes. Found by timing the robustness property tests.
+#[test]
+fn many_diagnostics_on_one_long_line_convert_quickly() {
+    use doris_lint::line_index::LineIndex;
+    let n = 100_000;
+    let src = format!("ALTER SYSTEM ADD BACKEND \"h:9050\"{}", "，".repeat(n));
+    let diags = doris_lint::lint(&src, &Default::default());
+    let d005: Vec<_> = diags.iter().filter(|d| d.code == "D005").collect();
+    assert_eq!(d005.len(), n);
+    let idx = LineIndex::new(&src);
+    let prefix = "ALTER SYSTEM ADD BACKEND \"h:9050\"".len();
+    for (i, d) in d005.iter().enumerate() {
+        assert_eq!(idx.line_col_chars(d.span.start).column, prefix + i + 1);
+        assert_eq!(idx.line_col_utf16(d.span.end).column, prefix + i + 2);
+        assert_eq!(idx.byte_offset_of_utf16(idx.utf16_offset(d.span.start)), d.span.start);
+    }
+}
