@@ -65,15 +65,10 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Check { paths, output_format, stdin_filename } => check(&paths, output_format, &stdin_filename),
-        Command::Rules => {
-            print_rules();
-            EXIT_OK
-        }
+        Command::Rules => print_rules(),
         Command::Explain { code } => match rules::find(&code) {
-            Some(rule) => {
-                print!("{}", rules::explain(rule.meta()));
-                EXIT_OK
-            }
+            Some(rule) if write_stdout(&rules::explain(rule.meta())) => EXIT_OK,
+            Some(_) => EXIT_ERROR,
             None => {
                 eprintln!("error: no rule `{code}`; `doris-lint rules` lists them all");
                 EXIT_ERROR
@@ -82,13 +77,33 @@ pub fn run() -> i32 {
     }
 }
 
-fn print_rules() {
-    println!("{:<6} {:<34} {:<8} {:<9} summary", "code", "name", "default", "fix");
+fn print_rules() -> i32 {
+    let mut text = format!("{:<6} {:<34} {:<8} {:<9} summary\n", "code", "name", "default", "fix");
     for r in RULES {
         let m = r.meta();
         let sev = m.default_severity.map_or("off", Severity::as_str);
         let fix = format!("{:?}", m.fix).to_lowercase();
-        println!("{:<6} {:<34} {:<8} {:<9} {}", m.code, m.name, sev, fix, m.summary);
+        text.push_str(&format!("{:<6} {:<34} {:<8} {:<9} {}\n", m.code, m.name, sev, fix, m.summary));
+    }
+    if write_stdout(&text) {
+        EXIT_OK
+    } else {
+        EXIT_ERROR
+    }
+}
+
+/// Writes to standard output. A reader that went away (`doris-lint check big.sql | head -1`)
+/// is not an error worth a word, and never a panic as `print!` would make it; other write
+/// errors (a full disk) are reported on standard error and make this return `false`.
+pub fn write_stdout(text: &str) -> bool {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            false
+        }
     }
 }
 
@@ -190,16 +205,15 @@ fn check(paths: &[PathBuf], format: OutputFormat, stdin_name: &str) -> i32 {
             (input, diags)
         })
         .collect();
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut out = stdout.lock();
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let text = match format {
+        // "All checks passed" would be false when an input could not be read.
+        OutputFormat::Human if failed && results.iter().all(|(_, d)| d.is_empty()) => String::new(),
         OutputFormat::Human => human::render(&results, color),
         OutputFormat::Json => json::render(&results),
     };
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
-    if failed {
+    let wrote = write_stdout(&text);
+    if failed || !wrote {
         EXIT_ERROR
     } else if results.iter().any(|(_, d)| fails(d)) {
         EXIT_PROBLEMS
