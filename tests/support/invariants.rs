@@ -195,6 +195,14 @@ pub fn check_lint(src: &str, options: &LintOptions) -> Vec<Diagnostic> {
     diags
 }
 
+/// The hand-written fast path and the pest grammar build the same script (as JSON), as
+/// `tests/parsers_agree.rs` checks on generated input.
+pub fn check_parsers_agree(src: &str) {
+    let fast = serde_json::to_value(doris_lint::syntax::parse(src)).expect("script serializes");
+    let reference = serde_json::to_value(doris_lint::syntax::parse_reference(src)).expect("script serializes");
+    assert!(fast == reference, "parsers disagree on {src:?}\nfast:      {fast}\nreference: {reference}");
+}
+
 /// Everything at once on one input: what the fuzz target `all` and the property tests run.
 pub fn check_all(src: &str) {
     check_parse(src);
