@@ -147,6 +147,13 @@ fn missing_files_and_directories() {
     assert_no_panic(&err);
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("a.sql"), "{out}");
+    // A symbolic link back to a parent is not followed: each file is reported once.
+    std::os::unix::fs::symlink("..", dir.join("sub/deeper/up")).unwrap();
+    std::os::unix::fs::symlink("deeper/a.sql", dir.join("sub/link.sql")).unwrap();
+    let (code, out, err) = run(bin().arg("check").arg(&dir));
+    assert_no_panic(&err);
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(out.matches("[D005]").count(), 2, "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -163,7 +163,9 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// A file, or the `*.sql` files under a directory (sorted, so output is stable).
+/// A file, or the `*.sql` files under a directory (sorted, so output is stable). Inside a
+/// directory, symbolic links to directories are not followed (a link to a parent made the walk
+/// report the same files again and again); links to files are.
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let meta = std::fs::metadata(path).map_err(|e| std::io::Error::new(e.kind(), io_reason(&e)))?;
     if !meta.is_dir() {
@@ -173,7 +175,11 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for entry in entries {
+        let link = std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink());
         if entry.is_dir() {
+            if link {
+                continue;
+            }
             collect(&entry, out)?;
         } else if entry.extension().is_some_and(|e| e.eq_ignore_ascii_case("sql")) {
             out.push(entry);
