@@ -11,6 +11,12 @@ mod invariants;
 use invariants::*;
 use proptest::prelude::*;
 
+/// `n` cases, times `ROBUSTNESS_SCALE` (default 1) for a longer soak:
+/// `ROBUSTNESS_SCALE=100 cargo test --release --test robustness`.
+fn scaled(n: u32) -> u32 {
+    n * std::env::var("ROBUSTNESS_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1)
+}
+
 /// Keywords of the grammar and words that sit near them in real scripts.
 const KEYWORDS: &[&str] = &[
     "ALTER", "SYSTEM", "ADD", "DROP", "DROPP", "BACKEND", "BACKENDS", "FRONTEND", "FOLLOWER", "OBSERVER", "BROKER",
@@ -142,7 +148,7 @@ fn pathological() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: scaled(400), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn scripts_of_token_soup(src in script()) {
@@ -161,7 +167,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 150, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: scaled(150), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_unicode(src in "\\PC{0,200}") {
@@ -170,7 +176,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: scaled(64), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn pathological_families(src in pathological()) {
