@@ -117,7 +117,7 @@ impl Builder {
             // on its line (the body never lies after the terminator).
             None => {
                 let before_terminator = |c: &&Comment| terminator.is_none_or(|t| c.span.end <= t.start);
-                let leading_end = self.comments.iter().filter(before_terminator).last().map(|c| c.span.end);
+                let leading_end = self.comments.iter().rev().find(before_terminator).map(|c| c.span.end);
                 Span::empty(leading_end.unwrap_or(self.start).max(self.start))
             }
         };
