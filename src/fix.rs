@@ -129,6 +129,9 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
     let input_errors = errors(&diags);
     let mut applied = Vec::new();
     let mut rounds = 0;
+    // A round may reveal problems (closing a quote lets a statement parse, and its rules run);
+    // the best state seen is kept, and the result is never worse than the input.
+    let mut best: Option<(String, Vec<Diagnostic>, usize, usize)> = None;
     let converged = loop {
         let chosen = select_round(&text, &diags, unsafe_fixes);
         if chosen.is_empty() {
@@ -139,10 +142,12 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
         }
         let next = apply(&text, &diags, &chosen);
         let next_diags = lint(&next, options);
-        if next == text || errors(&next_diags) > input_errors {
-            // Nothing changed (cannot happen with no-op fixes filtered out, kept as a guard),
-            // or the round made things worse: keep the text as it was.
+        if next == text {
+            // Cannot happen with no-op fixes filtered out; kept as a guard.
             break !has_applicable(&text, &diags, unsafe_fixes);
+        }
+        if errors(&diags) <= input_errors && best.as_ref().is_none_or(|b| errors(&diags) <= errors(&b.1)) {
+            best = Some((text.clone(), diags.clone(), applied.len(), rounds));
         }
         applied.extend(chosen.iter().filter_map(|&i| {
             let d = &diags[i];
@@ -157,6 +162,14 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
         diags = next_diags;
         rounds += 1;
     };
+    if errors(&diags) > input_errors {
+        if let Some((t, d, n, r)) = best {
+            text = t;
+            diags = d;
+            applied.truncate(n);
+            rounds = r;
+        }
+    }
     FixResult { output: text, applied, remaining: diags, rounds, converged }
 }
 

@@ -18,21 +18,57 @@ pub struct LineIndex<'a> {
     line_starts: Vec<usize>,
     /// UTF-16 offset of the start of each line.
     line_starts_utf16: Vec<usize>,
+    /// Char (Unicode scalar value) offset of the start of each line.
+    line_starts_chars: Vec<usize>,
+    /// A checkpoint every [`CHECKPOINT`] bytes or so (on a char boundary): its byte, UTF-16 and
+    /// char offsets. A lookup counts from the nearest checkpoint, not from the start of its
+    /// line, so many lookups on one long line stay cheap (counting from the line start made
+    /// rendering N diagnostics on one line of length L cost N × L).
+    checkpoints: Vec<Checkpoint>,
+}
+
+const CHECKPOINT: usize = 512;
+
+#[derive(Clone, Copy)]
+struct Checkpoint {
+    byte: usize,
+    utf16: usize,
+    chars: usize,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(src: &'a str) -> LineIndex<'a> {
         let mut line_starts = vec![0];
         let mut line_starts_utf16 = vec![0];
-        let mut utf16 = 0;
+        let mut line_starts_chars = vec![0];
+        let mut checkpoints = vec![Checkpoint { byte: 0, utf16: 0, chars: 0 }];
+        let mut next_checkpoint = CHECKPOINT;
+        let (mut utf16, mut chars) = (0, 0);
         for (i, c) in src.char_indices() {
+            if i >= next_checkpoint {
+                checkpoints.push(Checkpoint { byte: i, utf16, chars });
+                next_checkpoint = i + CHECKPOINT;
+            }
             utf16 += c.len_utf16();
+            chars += 1;
             if c == '\n' {
                 line_starts.push(i + 1);
                 line_starts_utf16.push(utf16);
+                line_starts_chars.push(chars);
             }
         }
-        LineIndex { src, line_starts, line_starts_utf16 }
+        LineIndex { src, line_starts, line_starts_utf16, line_starts_chars, checkpoints }
+    }
+
+    /// UTF-16 and char offsets of the char boundary `o`, counted from the nearest checkpoint.
+    fn counts_at(&self, o: usize) -> (usize, usize) {
+        let cp = self.checkpoints[self.checkpoints.partition_point(|c| c.byte <= o) - 1];
+        let (mut utf16, mut chars) = (cp.utf16, cp.chars);
+        for c in self.src[cp.byte..o].chars() {
+            utf16 += c.len_utf16();
+            chars += 1;
+        }
+        (utf16, chars)
     }
 
     /// Clamps `offset` into the source and back onto a char boundary.
@@ -66,34 +102,30 @@ impl<'a> LineIndex<'a> {
     }
 
     pub fn utf16_offset(&self, offset: usize) -> usize {
-        let o = self.clamp(offset);
-        let line = self.line_of(o);
-        let start = self.line_starts[line];
-        self.line_starts_utf16[line] + self.src[start..o].encode_utf16().count()
+        self.counts_at(self.clamp(offset)).0
     }
 
     /// 1-based line and 1-based column in UTF-16 code units (Monaco's and LSP's convention).
     pub fn line_col_utf16(&self, offset: usize) -> LineCol {
         let o = self.clamp(offset);
         let line = self.line_of(o);
-        let start = self.line_starts[line];
-        LineCol { line: line + 1, column: self.src[start..o].encode_utf16().count() + 1 }
+        LineCol { line: line + 1, column: self.counts_at(o).0 - self.line_starts_utf16[line] + 1 }
     }
 
     /// 1-based line and 1-based column in Unicode scalar values (the CLI's convention).
     pub fn line_col_chars(&self, offset: usize) -> LineCol {
         let o = self.clamp(offset);
         let line = self.line_of(o);
-        let start = self.line_starts[line];
-        LineCol { line: line + 1, column: self.src[start..o].chars().count() + 1 }
+        LineCol { line: line + 1, column: self.counts_at(o).1 - self.line_starts_chars[line] + 1 }
     }
 
     /// The byte offset of a UTF-16 offset (for edits coming back from JavaScript). Offsets
-    /// inside a surrogate pair round down to the character's start.
+    /// inside a surrogate pair round down to the character's start; offsets past the end give
+    /// the end.
     pub fn byte_offset_of_utf16(&self, utf16: usize) -> usize {
-        let line = self.line_starts_utf16.partition_point(|&s| s <= utf16) - 1;
-        let mut at = self.line_starts_utf16[line];
-        let mut byte = self.line_starts[line];
+        let cp = self.checkpoints[self.checkpoints.partition_point(|c| c.utf16 <= utf16) - 1];
+        let mut at = cp.utf16;
+        let mut byte = cp.byte;
         for c in self.src[byte..].chars() {
             if at + c.len_utf16() > utf16 {
                 break;
@@ -137,5 +169,26 @@ mod tests {
         let idx = LineIndex::new(src);
         assert_eq!(idx.utf16_offset(1), 0);
         assert_eq!(idx.utf16_offset(99), 1);
+    }
+
+    #[test]
+    fn checkpoints_agree_with_counting_from_the_line_start() {
+        let line = "ab中😀\r\u{a0}c".repeat(300);
+        let src = format!("{line}\n{line}\n\n{line}");
+        let idx = LineIndex::new(&src);
+        let mut utf16 = 0;
+        for (o, c) in src.char_indices().chain([(src.len(), ' ')]) {
+            let line = idx.line_of(o);
+            let start = idx.line_start(line);
+            assert_eq!(idx.utf16_offset(o), utf16);
+            assert_eq!(idx.line_col_chars(o).column, src[start..o].chars().count() + 1);
+            assert_eq!(idx.line_col_utf16(o).column, src[start..o].encode_utf16().count() + 1);
+            assert_eq!(idx.byte_offset_of_utf16(utf16), o);
+            if c.len_utf16() == 2 {
+                assert_eq!(idx.byte_offset_of_utf16(utf16 + 1), o);
+            }
+            utf16 += c.len_utf16();
+        }
+        assert_eq!(idx.byte_offset_of_utf16(utf16 + 5), src.len());
     }
 }

@@ -57,14 +57,46 @@ fn pad(prefix: &str) -> String {
     prefix.chars().map(|c| if c == '\t' { "\t".to_string() } else { " ".repeat(width(c)) }).collect()
 }
 
-fn render_one(out: &mut String, p: &Paint, file: &str, idx: &LineIndex, src: &str, d: &Diagnostic) {
+/// Lines longer than this (bytes) are shown cut around the span, so that many diagnostics on
+/// one huge line do not print the whole line each time (output quadratic in the line length).
+const LONG_LINE: usize = 240;
+/// Characters of context kept on each side of the span in a cut line, and the most of the span
+/// itself that is shown.
+const CONTEXT: usize = 60;
+
+fn chars_back(text: &str, at: usize, n: usize) -> usize {
+    text[..at].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)
+}
+
+fn chars_forward(text: &str, at: usize, n: usize) -> usize {
+    text[at..].char_indices().nth(n).map_or(text.len(), |(i, _)| at + i)
+}
+
+/// The part of `line` to show for the span `col..end` (bytes into the line), with `…` where it
+/// was cut, and the span's position in it.
+fn excerpt(line: &str, col: usize, end: usize) -> (std::borrow::Cow<'_, str>, usize, usize) {
+    if line.len() <= LONG_LINE {
+        return (line.into(), col, end);
+    }
+    let from = chars_back(line, col, CONTEXT);
+    let end = end.min(chars_forward(line, col, 2 * CONTEXT));
+    let to = chars_forward(line, end, CONTEXT);
+    let left = if from > 0 { "…" } else { "" };
+    let right = if to < line.len() { "…" } else { "" };
+    let shown = format!("{left}{}{right}", &line[from..to]);
+    (shown.into(), left.len() + col - from, left.len() + end - from)
+}
+
+fn render_one(out: &mut String, p: &Paint, file: &str, idx: &LineIndex, d: &Diagnostic) {
     let start = idx.line_col_chars(d.span.start);
     let line = idx.line_of(d.span.start);
     let text = idx.line_text(line);
     let line_start = idx.line_start(line);
     let col_byte = (d.span.start - line_start).min(text.len());
     let end_byte = (d.span.end.saturating_sub(line_start)).clamp(col_byte, text.len());
-    let underlined: usize = src[line_start + col_byte..line_start + end_byte].chars().map(width).sum();
+    let (text, col_byte, end_byte) = excerpt(text, col_byte, end_byte);
+    let text = text.as_ref();
+    let underlined: usize = text[col_byte..end_byte].chars().map(width).sum();
     let carets = "^".repeat(underlined.max(1));
     let gutter = (line + 1).to_string();
     let blank = " ".repeat(gutter.len());
@@ -107,7 +139,7 @@ pub fn render(results: &[FileReport], color: bool) -> String {
         let (input, diags) = (&f.input, &f.report.diagnostics);
         let idx = LineIndex::new(&input.text);
         for d in diags {
-            render_one(&mut out, &p, &input.name, &idx, &input.text, d);
+            render_one(&mut out, &p, &input.name, &idx, d);
             match d.severity {
                 Severity::Error => errors += 1,
                 Severity::Warning => warnings += 1,
@@ -148,4 +180,26 @@ pub fn render(results: &[FileReport], color: bool) -> String {
         let _ = writeln!(out, "{unsafe_} more with `--unsafe-fixes`.");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}X{}", "a".repeat(1000), "中".repeat(1000));
+        let (shown, col, end) = excerpt(&line, 1000, 1001);
+        assert_eq!(&shown[col..end], "X");
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().count(), 2 * CONTEXT + 3);
+        // A short line is shown whole.
+        let (shown, col, end) = excerpt("ab", 1, 2);
+        assert_eq!((shown.as_ref(), col, end), ("ab", 1, 2));
+        // A span at the start of a long line, longer than the window.
+        let (shown, col, end) = excerpt(&line, 0, line.len());
+        assert_eq!(col, 0);
+        assert_eq!(end - col, 2 * CONTEXT);
+        assert!(shown.ends_with('…'));
+    }
 }

@@ -132,15 +132,10 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Format(args) => format::run(&args, doris_lint::FormatOptions::default()),
-        Command::Rules => {
-            print_rules();
-            EXIT_OK
-        }
+        Command::Rules => print_rules(),
         Command::Explain { code } => match rules::find(&code) {
-            Some(rule) => {
-                print!("{}", rules::explain(rule.meta()));
-                EXIT_OK
-            }
+            Some(rule) if write_stdout(&rules::explain(rule.meta())) => EXIT_OK,
+            Some(_) => EXIT_ERROR,
             None => {
                 eprintln!("error: no rule `{code}`; `doris-lint rules` lists them all");
                 EXIT_ERROR
@@ -149,13 +144,33 @@ pub fn run() -> i32 {
     }
 }
 
-fn print_rules() {
-    println!("{:<6} {:<34} {:<8} {:<9} summary", "code", "name", "default", "fix");
+fn print_rules() -> i32 {
+    let mut text = format!("{:<6} {:<34} {:<8} {:<9} summary\n", "code", "name", "default", "fix");
     for r in RULES {
         let m = r.meta();
         let sev = m.default_severity.map_or("off", Severity::as_str);
         let fix = format!("{:?}", m.fix).to_lowercase();
-        println!("{:<6} {:<34} {:<8} {:<9} {}", m.code, m.name, sev, fix, m.summary);
+        text.push_str(&format!("{:<6} {:<34} {:<8} {:<9} {}\n", m.code, m.name, sev, fix, m.summary));
+    }
+    if write_stdout(&text) {
+        EXIT_OK
+    } else {
+        EXIT_ERROR
+    }
+}
+
+/// Writes to standard output. A reader that went away (`doris-lint check big.sql | head -1`)
+/// is not an error worth a word, and never a panic as `print!` would make it; other write
+/// errors (a full disk) are reported on standard error and make this return `false`.
+pub fn write_stdout(text: &str) -> bool {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            false
+        }
     }
 }
 
@@ -215,7 +230,9 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// A file, or the `*.sql` files under a directory (sorted, so output is stable).
+/// A file, or the `*.sql` files under a directory (sorted, so output is stable). Inside a
+/// directory, symbolic links to directories are not followed (a link to a parent made the walk
+/// report the same files again and again); links to files are.
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let meta = std::fs::metadata(path).map_err(|e| std::io::Error::new(e.kind(), io_reason(&e)))?;
     if !meta.is_dir() {
@@ -225,7 +242,11 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for entry in entries {
+        let link = std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink());
         if entry.is_dir() {
+            if link {
+                continue;
+            }
             collect(&entry, out)?;
         } else if entry.extension().is_some_and(|e| e.eq_ignore_ascii_case("sql")) {
             out.push(entry);
@@ -425,6 +446,8 @@ fn check(args: &CheckArgs) -> i32 {
     let stdout = std::io::stdout();
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let text = match args.output_format {
+        // "All checks passed" would be false when an input could not be read.
+        OutputFormat::Human if failed && results.iter().all(|f| f.report.diagnostics.is_empty()) => String::new(),
         OutputFormat::Human => human::render(&results, color && stdin_fixed.is_none()),
         OutputFormat::Json => json::render(&results),
         OutputFormat::Sarif => sarif::render(&results),
@@ -436,10 +459,8 @@ fn check(args: &CheckArgs) -> i32 {
         let _ = out.write_all(fixed.as_bytes());
         let _ = out.flush();
         let _ = std::io::stderr().write_all(text.as_bytes());
-    } else {
-        let mut out = stdout.lock();
-        let _ = out.write_all(text.as_bytes());
-        let _ = out.flush();
+    } else if !write_stdout(&text) {
+        return EXIT_ERROR;
     }
     if failed {
         EXIT_ERROR

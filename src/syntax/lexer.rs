@@ -256,12 +256,17 @@ impl<'a> Lexer<'a> {
         } else {
             &['\u{2018}', '\u{2019}']
         };
-        let end = self.line_end(body);
-        let line = &self.src[body..end];
-        line.find(closers).map(|i| {
-            let c = line[i..].chars().next().unwrap_or(' ');
-            body + i + c.len_utf8()
-        })
+        // One pass that stops at the closer or at the end of the line, whichever comes first:
+        // looking for the end of the line first would rescan a long line for every quote.
+        for (i, c) in self.src[body..].char_indices() {
+            if c == '\n' {
+                return None;
+            }
+            if closers.contains(&c) {
+                return Some(body + i + c.len_utf8());
+            }
+        }
+        None
     }
 }
 
@@ -335,7 +340,6 @@ impl Iterator for Lexer<'_> {
             b'`' => {
                 let mut i = start + 1;
                 let mut terminated = false;
-                let end_line = self.line_end(start);
                 while i < b.len() {
                     if b[i] == b'`' {
                         if b.get(i + 1) == Some(&b'`') {
@@ -349,7 +353,10 @@ impl Iterator for Lexer<'_> {
                     i += 1;
                 }
                 if !terminated {
-                    i = end_line;
+                    // Only now: computing the end of the line up front rescanned a long line for
+                    // every name on it. (Unclosed runs to the end of the input once at most:
+                    // any later back quote would have closed it.)
+                    i = self.line_end(start);
                 }
                 (TokenKind::Backquoted { terminated }, i)
             }

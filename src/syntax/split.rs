@@ -113,7 +113,13 @@ impl Builder {
     fn finish(&mut self, src: &str, terminator: Option<Span>, end: usize) -> RawSegment {
         let body = match self.body_start {
             Some(s) => Span::new(s, self.body_end),
-            None => Span::empty(self.comments.last().map_or(self.start, |c| c.span.end).max(self.start)),
+            // At the end of the leading trivia: the comments before the `;`, not those after it
+            // on its line (the body never lies after the terminator).
+            None => {
+                let before_terminator = |c: &&Comment| terminator.is_none_or(|t| c.span.end <= t.start);
+                let leading_end = self.comments.iter().rev().find(before_terminator).map(|c| c.span.end);
+                Span::empty(leading_end.unwrap_or(self.start).max(self.start))
+            }
         };
         for c in &mut self.comments {
             if c.span.start >= body.end && self.body_start.is_some() {

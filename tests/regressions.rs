@@ -1,0 +1,73 @@
+//! Regression tests for the bugs that fuzzing and the robustness property tests found (see
+//! docs/robustness.md). Each holds its minimized input inline. Inputs that once took quadratic
+//! time are checked at a size where the old code took minutes, and assert the result, not the
+//! time.
+
+use doris_lint::syntax::lexer::{tokenize, QuoteKind, TokenKind};
+use doris_lint::syntax::parse;
+
+/// Every `“` looked for the end of its line before looking for its closing quote, so a long
+/// line of typographic strings was rescanned once per quote (quadratic: 80,000 took 11 s in a
+/// release build).
+#[test]
+fn typographic_quotes_on_one_long_line_scan_linearly() {
+    let n = 200_000;
+    let src = format!("ALTER SYSTEM ADD BACKEND {}", "“x”, ".repeat(n));
+    let typographic = tokenize(&src)
+        .iter()
+        .filter(|t| t.kind == TokenKind::String { quote: QuoteKind::Typographic, terminated: true })
+        .count();
+    assert_eq!(typographic, n);
+    assert_eq!(parse(&src).segments.len(), 1);
+    // An unmatched quote still ends at its line: the next line is read normally.
+    let toks = tokenize("“x\nALTER");
+    assert_eq!(toks[0].kind, TokenKind::FullwidthPunct);
+    assert_eq!(toks.last().unwrap().kind, TokenKind::Word);
+}
+
+/// Every back-quoted name computed the end of its line up front (quadratic on a long line of
+/// them: 80,000 took 7 s in a release build).
+#[test]
+fn back_quoted_names_on_one_long_line_scan_linearly() {
+    let n = 200_000;
+    let src = "`a` ".repeat(n);
+    let names = tokenize(&src).iter().filter(|t| t.kind == TokenKind::Backquoted { terminated: true }).count();
+    assert_eq!(names, n);
+}
+
+/// A segment that is only `;` and a comment on its line put its (empty) body after the `;`,
+/// so a consumer slicing from the body's end to the terminator's start would panic. Found by
+/// the property tests (`tests/robustness.rs`).
+#[test]
+fn empty_statement_body_lies_before_its_terminator() {
+    for src in ["; -- t\n", "/* a */ ; /* b */", ";;-- x", "-- lead\n; # hash"] {
+        for seg in parse(src).segments {
+            if let Some(t) = seg.terminator {
+                assert!(seg.body.end <= t.start, "{src:?}: body {:?} after terminator {:?}", seg.body, t);
+            }
+            assert!(seg.span.contains(seg.body), "{src:?}");
+        }
+    }
+    let segs = parse("/* a */ ; /* b */").segments;
+    assert_eq!(segs[0].body.start, "/* a */".len());
+}
+
+/// Line/column lookups counted characters from the start of the line, so rendering N
+/// diagnostics on one line of length L cost N × L: 20,000 full-width commas on one line took
+/// seconds, 100,000 would take minutes. Found by timing the robustness property tests.
+#[test]
+fn many_diagnostics_on_one_long_line_convert_quickly() {
+    use doris_lint::line_index::LineIndex;
+    let n = 100_000;
+    let src = format!("ALTER SYSTEM ADD BACKEND \"h:9050\"{}", "，".repeat(n));
+    let diags = doris_lint::lint(&src, &Default::default());
+    let d005: Vec<_> = diags.iter().filter(|d| d.code == "D005").collect();
+    assert_eq!(d005.len(), n);
+    let idx = LineIndex::new(&src);
+    let prefix = "ALTER SYSTEM ADD BACKEND \"h:9050\"".len();
+    for (i, d) in d005.iter().enumerate() {
+        assert_eq!(idx.line_col_chars(d.span.start).column, prefix + i + 1);
+        assert_eq!(idx.line_col_utf16(d.span.end).column, prefix + i + 2);
+        assert_eq!(idx.byte_offset_of_utf16(idx.utf16_offset(d.span.start)), d.span.start);
+    }
+}
