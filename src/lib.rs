@@ -9,6 +9,7 @@ pub mod address;
 pub mod diagnostic;
 pub mod line_index;
 pub mod lint;
+pub mod markdown;
 pub mod options;
 pub mod rules;
 pub mod show_backends;
