@@ -12,6 +12,7 @@ use doris_lint::rules::{self, RULES};
 
 mod human;
 mod json;
+mod markdown;
 
 /// Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.
 pub const EXIT_OK: i32 = 0;
@@ -36,10 +37,11 @@ enum Command {
     /// Lint SQL files (or `-` for standard input).
     Check {
         /// Files or directories (searched for *.sql); `-` or nothing reads standard input.
+        /// `.md` / `.mdx` files given by name are Markdown: their ```sql blocks are linted.
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "human")]
         output_format: OutputFormat,
-        /// The name to show for standard input.
+        /// The name to show for standard input (`x.md` / `x.mdx`: read it as Markdown).
         #[arg(long, default_value = "<stdin>")]
         stdin_filename: String,
     },
@@ -183,10 +185,11 @@ fn fails(diagnostics: &[Diagnostic]) -> bool {
 fn check(paths: &[PathBuf], format: OutputFormat, stdin_name: &str) -> i32 {
     let (inputs, failed) = read_inputs(paths, stdin_name);
     let options = LintOptions::default();
+    let mut md = markdown::Stats::default();
     let results: Vec<(Input, Vec<Diagnostic>)> = inputs
         .into_iter()
         .map(|input| {
-            let diags = doris_lint::lint(&input.text, &options);
+            let diags = markdown::lint_input(&input, &options, &mut md);
             (input, diags)
         })
         .collect();
@@ -198,6 +201,15 @@ fn check(paths: &[PathBuf], format: OutputFormat, stdin_name: &str) -> i32 {
         OutputFormat::Json => json::render(&results),
     };
     let _ = out.write_all(text.as_bytes());
+    if let Some(summary) = md.summary() {
+        // Machine formats keep standard output parseable.
+        match format {
+            OutputFormat::Human => {
+                let _ = writeln!(out, "{summary}");
+            }
+            _ => eprintln!("{summary}"),
+        }
+    }
     let _ = out.flush();
     if failed {
         EXIT_ERROR
