@@ -46,7 +46,7 @@ fn reference_page_reports_d101_on_the_two_hosts_line_and_skips_the_synopsis() {
     let out = text(&o.stdout);
     let (line, _) = position(&page(), TWO_HOSTS);
     let literal_col = position(&page(), "\"192.168.0.1:9050,192.168.0.2:9050\"").1;
-    assert!(out.contains(&format!("error[D101] several-addresses-in-one-literal")), "{out}");
+    assert!(out.contains("error[D101] several-addresses-in-one-literal"), "{out}");
     assert!(out.contains(&format!("--> {PAGE}:{line}:{literal_col}")), "{out}");
     assert!(out.contains(&format!("{line} |    {TWO_HOSTS}")), "the page's own line is shown: {out}");
     assert_eq!(out.matches("error[").count(), 1, "only the two-hosts example is wrong: {out}");

@@ -271,3 +271,23 @@ proptest! {
         let _ = rewrite_blocks(&md, mdx, |b| Some(format!("x\n{}", b.content)));
     }
 }
+
+#[test]
+fn fixes_apply_inside_blocks_only() {
+    let md = fixture("add-backend.md");
+    let fixed = doris_lint::markdown::fix_markdown(&md, false, &LintOptions::default(), false);
+    assert!(fixed.contains("   ALTER SYSTEM ADD BACKEND \"192.168.0.1:9050\", \"192.168.0.2:9050\";\n"), "{fixed}");
+    let r = lint_markdown(&fixed, false, &LintOptions::default());
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!((r.blocks_linted, r.skipped_synopsis), (4, 1));
+    // Only that line changed.
+    let changed: Vec<_> = md.lines().zip(fixed.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(md.lines().count(), fixed.lines().count());
+    // The synopsis and the ignored block are left alone even though they would be "fixed" as SQL.
+    let zh = fixture("zh-lists.md");
+    let fixed = doris_lint::markdown::fix_markdown(&zh, false, &LintOptions::default(), false);
+    assert!(fixed.contains("ALTER SYSTEM ADD BACKEND \"故意写错:9050,也是错的:9050\";"));
+    assert!(fixed.contains("> ALTER SYSTEM ADD BACKEND \"10.0.0.3:9050\", \"10.0.0.4:9050\";\n"), "{fixed}");
+    assert!(fixed.contains("ALTER SYSTEM ADD BACKEND \"10.0.0.5:9050,10.0.0.6:9050\";"), "the ````md example is not SQL");
+}
