@@ -525,7 +525,9 @@ pub fn rewrite_blocks(md: &str, mdx: bool, mut f: impl FnMut(&SqlBlock) -> Optio
     let mut out = String::with_capacity(md.len());
     let mut at = 0;
     for block in sql_blocks(md, mdx) {
-        if block.skip.is_some() || block.is_mixed() {
+        // A fence line without a line ending (`~~~sql` at the very end) has no content lines.
+        let no_lines = block.region.start == 0 || md.as_bytes()[block.region.start - 1] != b'\n';
+        if block.skip.is_some() || block.is_mixed() || no_lines {
             continue;
         }
         let Some(new) = f(&block) else { continue };
@@ -739,6 +741,10 @@ mod tests {
         assert_eq!(rewrite_blocks(md, false, |_| Some("b;".into())), "```sql\nb;\n```\n");
         let md = "```sql\n```\n";
         assert_eq!(rewrite_blocks(md, false, |_| Some("b;\n".into())), "```sql\nb;\n```\n");
+        let md = "```sql";
+        assert_eq!(rewrite_blocks(md, false, |_| Some("b;\n".into())), "```sql");
+        let md = "```sql\n";
+        assert_eq!(rewrite_blocks(md, false, |_| Some("b;\n".into())), "```sql\nb;\n");
     }
 
     #[test]
