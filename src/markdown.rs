@@ -377,27 +377,92 @@ fn is_ignore_comment(t: &str, mdx: bool) -> bool {
 /// comments: `[ ... ]` optional parts, `...` repetition, `<placeholder>` names, `|`
 /// alternatives, `{a|b}` choices.
 pub fn synopsis_statements(sql: &str) -> Vec<Span> {
-    split(sql)
-        .into_iter()
-        .filter(|seg| seg.class == Class::Family)
-        .map(|seg| Span::new(seg.body.start, seg.terminator.map_or(seg.body.end, |t| t.end)))
-        .filter(|span| uses_notation(span.text(sql)))
-        .collect()
+    family_pieces(sql).into_iter().filter(|&(_, synopsis)| synopsis).map(|(span, _)| span).collect()
 }
 
 /// Whether every statement of the family in `sql` is a synopsis (and there is at least one).
 fn only_synopsis(sql: &str) -> bool {
-    let mut any = false;
+    let pieces = family_pieces(sql);
+    !pieces.is_empty() && pieces.iter().all(|&(_, synopsis)| synopsis)
+}
+
+/// The statements of the family in `sql`, each with whether it is a synopsis. A synopsis
+/// usually has no `;`, so the splitter hands it over together with the lines after it: a
+/// segment that uses notation is cut again where a line starts a new statement of the family
+/// (`ALTER SYSTEM`, `CANCEL DECOMMISSION`), and each piece is judged on its own.
+fn family_pieces(sql: &str) -> Vec<(Span, bool)> {
+    let mut out = Vec::new();
     for seg in split(sql) {
-        if seg.class == Class::Family {
-            let span = Span::new(seg.body.start, seg.terminator.map_or(seg.body.end, |t| t.end));
-            if !uses_notation(span.text(sql)) {
-                return false;
-            }
-            any = true;
+        if seg.class != Class::Family {
+            continue;
+        }
+        let span = Span::new(seg.body.start, seg.terminator.map_or(seg.body.end, |t| t.end));
+        if !uses_notation(span.text(sql)) {
+            out.push((span, false));
+            continue;
+        }
+        let starts = statement_line_starts(sql, span);
+        for (i, &from) in starts.iter().enumerate() {
+            let to = starts.get(i + 1).copied().unwrap_or(span.end);
+            let piece = Span::new(from, trim_end_at(sql, from, to));
+            out.push((piece, uses_notation(piece.text(sql))));
         }
     }
-    any
+    out
+}
+
+/// `span.start` and the starts of the lines inside `span` whose first words begin a statement
+/// of the family (outside literals and comments).
+fn statement_line_starts(sql: &str, span: Span) -> Vec<usize> {
+    let text = span.text(sql);
+    let mut starts = vec![span.start];
+    let mut lexer = Lexer::new(text);
+    lexer.line_bounded = true;
+    let words: Vec<(usize, &str, bool)> = {
+        let mut at_line_start = false;
+        let mut v = Vec::new();
+        for t in lexer {
+            match t.kind {
+                TokenKind::Whitespace => {
+                    if t.span.text(text).contains('\n') {
+                        at_line_start = true;
+                    }
+                }
+                k if k.is_comment() => {}
+                TokenKind::Word => {
+                    v.push((t.span.start, t.span.text(text), at_line_start));
+                    at_line_start = false;
+                }
+                _ => {
+                    v.push((t.span.start, "", false));
+                    at_line_start = false;
+                }
+            }
+        }
+        v
+    };
+    for (i, &(at, word, line_start)) in words.iter().enumerate() {
+        if !line_start || i == 0 {
+            continue;
+        }
+        let next = words.get(i + 1).map_or("", |w| w.1);
+        let head = (word.eq_ignore_ascii_case("ALTER") && next.eq_ignore_ascii_case("SYSTEM"))
+            || (word.eq_ignore_ascii_case("CANCEL") && next.eq_ignore_ascii_case("DECOMMISSION"));
+        if head {
+            starts.push(span.start + line_start_of(text, at));
+        }
+    }
+    starts
+}
+
+/// The start of the line of `at` in `text`.
+fn line_start_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
+}
+
+/// `to`, moved back over trailing whitespace (not before `from`).
+fn trim_end_at(sql: &str, from: usize, to: usize) -> usize {
+    from + sql[from..to].trim_end().len()
 }
 
 /// Whether one statement uses the docs' reference notation outside literals and comments.
@@ -710,6 +775,21 @@ mod tests {
         assert!(!is_synopsis("ALTER SYSTEM ADD BACKEND \"h:9050\" -- [optional] <x> ..."));
         assert!(!is_synopsis("ALTER SYSTEM ADD BACKEND \"h:9050\" /* a|b */;"));
         assert!(!is_synopsis("ALTER SYSTEM SET LOAD ERRORS HUB PROPERTIES (\"u\" = \"mysql://h:1[/db]\")"));
+    }
+
+    #[test]
+    fn a_synopsis_line_without_semicolon_does_not_hide_the_example_after_it() {
+        let md = "```sql\nALTER SYSTEM DROPP BACKEND \"host:port\"[,\"host:port\"...]\nALTER SYSTEM ADD BACKEND \"a:9050,b:9050\";\n```\n";
+        let b = &sql_blocks(md, false)[0];
+        assert_eq!(b.skip, None);
+        assert_eq!(b.synopsis_statements.len(), 1);
+        assert_eq!(b.synopsis_statements[0].text(&b.content), "ALTER SYSTEM DROPP BACKEND \"host:port\"[,\"host:port\"...]");
+        let r = lint_markdown(md, false, &LintOptions::default());
+        let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec!["D101"]);
+        // Two synopsis lines: the block is a synopsis.
+        let md = "```sql\nALTER SYSTEM ADD BACKEND \"h:p\"[,...]\nALTER SYSTEM DROP BACKEND <id>\n```\n";
+        assert_eq!(sql_blocks(md, false)[0].skip, Some(SkipReason::Synopsis));
     }
 
     #[test]
