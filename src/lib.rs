@@ -11,6 +11,7 @@ pub mod fix;
 pub mod format;
 pub mod line_index;
 pub mod lint;
+pub mod markdown;
 pub mod options;
 pub mod rules;
 pub mod show_backends;
