@@ -4,7 +4,7 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: demo test test-native build
+.PHONY: demo test test-native test-wasm test-js build wasm
 
 ## Lint the bundled example and show the diagnostics (exit code 1 there is expected: it has problems).
 demo: build
@@ -13,8 +13,24 @@ demo: build
 build:
 	$(CARGO) build --release --locked
 
-## Every test: native (unit, fixtures, snapshots, property tests, corpus).
-test: test-native
+## Every test: native (unit, fixtures, snapshots, property tests, corpus), the wasm API in Node
+## (wasm-bindgen-test) and the npm package (node --test, tsc, npm pack, CodeMirror under jsdom).
+test: test-native test-wasm test-js
 
 test-native:
 	$(CARGO) test --locked
+
+## The npm package's WebAssembly into pkg/ (wasm-bindgen + wasm-opt -Oz); prints its size.
+wasm:
+	scripts/build-wasm.sh
+
+## The wasm API's own tests (tests/wasm_api.rs), run in Node by wasm-bindgen-test-runner.
+test-wasm:
+	scripts/setup-wasm.sh
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  $(CARGO) test --locked --target wasm32-unknown-unknown --no-default-features --test wasm_api
+
+## The npm package through its public entries (tests/js: node --test, tsc, npm pack).
+test-js: wasm
+	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
+	cd tests/js && npm test

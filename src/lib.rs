@@ -6,12 +6,15 @@
 //! of [`rules::RULES`] on it. Everything here is pure: no I/O, no global state, no panics.
 
 pub mod diagnostic;
+pub mod js;
 pub mod line_index;
 pub mod lint;
 pub mod options;
 pub mod rules;
 pub mod span;
 pub mod syntax;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use lint::lint;
