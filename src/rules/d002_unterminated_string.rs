@@ -13,8 +13,9 @@ static META: RuleMeta = RuleMeta {
     fix: FixAvailability::Unsafe,
     summary: "A string literal whose closing quote is missing.",
     explanation: r#"
-**What it does.** Finds a `'` or `"` that is never closed. doris-lint reads the literal to the end
-of its line so that the statements after it are still checked.
+**What it does.** Finds a `'` or `"` that is never closed. Inside `ALTER SYSTEM` statements, where
+no literal spans lines, doris-lint reads a literal to the end of its line only (and leaves a `;`
+at the end of that line to the statement), so that the statements after it are still checked.
 
 **Why.** Doris's lexer fails on it; in a script, the literal swallows everything up to the next
 matching quote, which may be several statements later. This is common in text copied from docs
@@ -25,7 +26,8 @@ and chat messages.
 ALTER SYSTEM ADD BACKEND "be1:9050;
 ```
 
-**Fix (unsafe).** Closes the quote at the end of the statement's line (before a final `;`).
+**Fix (unsafe).** Closes the quote at the end of the statement's line (before a final `;`). A
+stray quote with nothing after it (`DROP ALL BROKER b";`) is removed instead.
 "#,
 };
 
@@ -53,6 +55,7 @@ impl Rule for UnterminatedString {
                     Some(rest) if rest.len() > 1 => span.start + rest.trim_end().len(),
                     _ => span.start + trimmed.len(),
                 };
+                let content = text[1..].trim_end().trim_end_matches(';').trim();
                 let opening = Span::new(span.start, span.start + text.chars().next().map_or(1, char::len_utf8));
                 let d = cx
                     .diagnostic(
@@ -66,10 +69,14 @@ impl Rule for UnterminatedString {
                         format!("Doris rejects the statement; add the closing `{q}`"),
                         format!("Doris 会拒绝此语句；请补上结尾的 `{q}`"),
                     ))
-                    .with_fix(Fix::unsafe_(
-                        cx.t(format!("Close the string with `{q}`"), format!("用 `{q}` 结束字符串")),
-                        vec![Edit::insert(at, q.to_string())],
-                    ));
+                    .with_fix(if content.is_empty() {
+                        Fix::unsafe_(cx.t("Remove the stray quote", "删除多余的引号"), vec![Edit::delete(opening)])
+                    } else {
+                        Fix::unsafe_(
+                            cx.t(format!("Close the string with `{q}`"), format!("用 `{q}` 结束字符串")),
+                            vec![Edit::insert(at, q.to_string())],
+                        )
+                    });
                 cx.push(d);
             }
         }

@@ -65,6 +65,15 @@ pub struct Token {
     pub span: Span,
 }
 
+/// A significant token (not whitespace or comment) of a statement, as the parser sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SigToken {
+    pub kind: TokenKind,
+    pub span: Span,
+    /// No whitespace or comment between this token and the previous one.
+    pub glued: bool,
+}
+
 /// Unicode spaces that Doris rejects outside literals (D006).
 pub fn is_unicode_space(c: char) -> bool {
     matches!(
@@ -114,11 +123,15 @@ pub struct Lexer<'a> {
     /// strings stop at the end of their line, which keeps the scan linear on hostile input.
     broken_single: bool,
     broken_double: bool,
+    /// Strings end at the end of their line. The splitter sets this inside statements of the
+    /// family, where no literal spans lines: a missing closing quote then swallows only the rest
+    /// of its line, and a `;` at its end still ends the statement.
+    pub line_bounded: bool,
 }
 
 impl<'a> Lexer<'a> {
     pub fn new(src: &'a str) -> Lexer<'a> {
-        Lexer { src, pos: 0, broken_single: false, broken_double: false }
+        Lexer { src, pos: 0, broken_single: false, broken_double: false, line_bounded: false }
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -158,14 +171,20 @@ impl<'a> Lexer<'a> {
         (self.line_end(body).max(body).min(b.len()), false)
     }
 
-    /// Like `scan_string` but bounded to the current line (used once a quote kind is broken).
+    /// Like `scan_string` but bounded to the current line.
     fn scan_string_in_line(&self, body: usize, q: u8, escapes: bool) -> (usize, bool) {
         let b = self.bytes();
-        let end = self.line_end(body);
         let mut i = body;
-        while i < end {
+        while i < b.len() {
             let c = b[i];
+            if c == b'\n' {
+                return (i, false);
+            }
             if escapes && c == b'\\' {
+                // An escaped newline does not continue the literal on the next line here.
+                if b.get(i + 1) == Some(&b'\n') {
+                    return (i + 1, false);
+                }
                 i += 2;
                 continue;
             }
@@ -178,10 +197,23 @@ impl<'a> Lexer<'a> {
             }
             i += 1;
         }
-        (end.min(b.len()), false)
+        (b.len(), false)
     }
 
     fn string(&mut self, open: usize, body: usize, q: u8, escapes: bool) -> (usize, bool) {
+        if self.line_bounded {
+            let (end, terminated) = self.scan_string_in_line(body, q, escapes);
+            if terminated {
+                return (end, true);
+            }
+            // Give a `;` at the end of the line back to the statement.
+            let text = &self.src[body..end];
+            let trimmed = text.trim_end();
+            return match trimmed.strip_suffix(';') {
+                Some(rest) => (body + rest.len(), false),
+                None => (end, false),
+            };
+        }
         let broken = if q == b'\'' { self.broken_single } else { self.broken_double };
         if broken {
             return self.scan_string_in_line(body, q, escapes);
@@ -230,6 +262,34 @@ impl<'a> Lexer<'a> {
             let c = line[i..].chars().next().unwrap_or(' ');
             body + i + c.len_utf8()
         })
+    }
+}
+
+fn is_ascii_ident(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c == b'$'
+}
+
+impl Lexer<'_> {
+    /// The end of the identifier characters starting at `from`.
+    fn word_end(&self, from: usize) -> usize {
+        let b = self.bytes();
+        let mut i = from;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii() {
+                if !is_ascii_ident(c) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let ch = self.peek_char(i).unwrap_or(' ');
+                if !is_ident_char(ch) {
+                    break;
+                }
+                i += ch.len_utf8();
+            }
+        }
+        i
     }
 }
 
@@ -294,18 +354,17 @@ impl Iterator for Lexer<'_> {
                 (TokenKind::Backquoted { terminated }, i)
             }
             b';' => (TokenKind::Semicolon, start + 1),
+            _ if c.is_ascii() => {
+                if is_ascii_ident(c) {
+                    (TokenKind::Word, self.word_end(start + 1))
+                } else {
+                    (TokenKind::Punct, start + 1)
+                }
+            }
             _ => {
                 let ch = self.peek_char(start).unwrap_or('\0');
                 if is_ident_char(ch) {
-                    let mut i = start;
-                    for (off, ch) in self.src[start..].char_indices() {
-                        // A raw string needs `R` at the start of a word, so `R` here is plain.
-                        if !is_ident_char(ch) {
-                            break;
-                        }
-                        i = start + off + ch.len_utf8();
-                    }
-                    (TokenKind::Word, i)
+                    (TokenKind::Word, self.word_end(start + ch.len_utf8()))
                 } else if is_unicode_space(ch) {
                     let mut i = start;
                     for (off, ch) in self.src[start..].char_indices() {
@@ -331,8 +390,10 @@ impl Iterator for Lexer<'_> {
             }
         };
         // Every branch advances by at least one character and ends on a char boundary.
-        let end = end.max(start + 1).min(b.len());
-        let end = (end..=b.len()).find(|&e| self.src.is_char_boundary(e)).unwrap_or(b.len());
+        let mut end = end.max(start + 1).min(b.len());
+        while !self.src.is_char_boundary(end) {
+            end += 1;
+        }
         self.pos = end;
         Some(Token { kind, span: Span::new(start, end) })
     }

@@ -4,6 +4,9 @@
 /// characters, `\_` and `\%` keep their backslash, any other `\x` is `x`, and a doubled quote
 /// stands for one quote.
 pub fn decode(content: &str, quote: char) -> String {
+    if !content.contains(['\\', quote]) {
+        return content.to_string();
+    }
     let mut out = String::with_capacity(content.len());
     let mut chars = content.chars().peekable();
     while let Some(c) = chars.next() {

@@ -7,7 +7,7 @@ use pest::Parser as _;
 use crate::span::Span;
 use crate::syntax::ast::*;
 use crate::syntax::literal;
-use crate::syntax::split::{split, Class, RawSegment};
+use crate::syntax::split::{split_each, Class, RawSegment};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/doris.pest"]
@@ -15,24 +15,36 @@ struct DorisParser;
 
 /// Parses a whole script. Never fails: statements the grammar rejects become [`Node::Error`].
 pub fn parse(src: &str) -> Script {
-    let segments = split(src).into_iter().map(|raw| lower_segment(src, raw)).collect();
-    Script { segments }
+    parse_with(src, true)
 }
 
-fn lower_segment(src: &str, raw: RawSegment) -> Segment {
-    let node = match raw.class {
-        Class::Empty => Node::Empty,
-        Class::Other => Node::Other,
-        Class::Family => parse_statement(src, &raw),
-    };
-    Segment {
-        span: raw.span,
-        body: raw.body,
-        terminator: raw.terminator,
-        comments: raw.comments,
-        lexical: raw.lexical,
-        node,
-    }
+/// Like [`parse`], but with the pest grammar alone, without the hand-written fast path: the
+/// reference the fast path is tested against.
+pub fn parse_reference(src: &str) -> Script {
+    parse_with(src, false)
+}
+
+fn parse_with(src: &str, fast_path: bool) -> Script {
+    let mut segments = Vec::new();
+    split_each(src, |raw, tokens| {
+        let node = match raw.class {
+            Class::Empty => Node::Empty,
+            Class::Other => Node::Other,
+            Class::Family => match fast_path.then(|| crate::syntax::fast::parse(src, tokens)).flatten() {
+                Some(st) => Node::Statement(st),
+                None => parse_statement(src, &raw),
+            },
+        };
+        segments.push(Segment {
+            span: raw.span,
+            body: raw.body,
+            terminator: raw.terminator,
+            comments: raw.comments,
+            lexical: raw.lexical,
+            node,
+        });
+    });
+    Script { segments }
 }
 
 /// The statement's text with its comments blanked out (same length, so offsets stay valid).
@@ -138,7 +150,7 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::address | Rule::address_list | Rule::string | Rule::bare_address => {
             "a quoted address like \"host:9050\""
         }
-        Rule::name => "a name",
+        Rule::name | Rule::ident_name => "a name",
         Rule::property | Rule::property_key => "a property like \"tag.location\" = \"group_a\"",
         Rule::property_value => "a property value",
         Rule::assign => "`=`",
@@ -149,7 +161,10 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::EOI => "end of statement",
         Rule::properties_clause => "`PROPERTIES`",
         Rule::set_clause => "`SET`",
-        Rule::to_cluster => return None,
+        // Accepted only to report removed syntax (D008): never suggest them.
+        Rule::to_cluster | Rule::kw_to | Rule::kw_free | Rule::kw_backends | Rule::legacy_alter_system => {
+            return None
+        }
         r => return keyword_of(r).map(|k| format!("`{k}`")),
     };
     Some(s.to_string())
@@ -245,7 +260,7 @@ fn lower_kind(
                 let op = operand(src, base, p);
                 parts.push(Part::Addresses(AddressList { span: op.span, items: vec![op], commas: vec![] }))
             }
-            Rule::name => parts.push(Part::Name(operand(src, base, p))),
+            Rule::name | Rule::ident_name => parts.push(Part::Name(operand(src, base, p))),
             Rule::properties_clause | Rule::set_clause => {
                 for q in p.into_inner() {
                     match q.as_rule() {
@@ -316,8 +331,8 @@ fn lower_kind(
 }
 
 fn address_list(src: &str, base: usize, pair: Pair<Rule>) -> AddressList {
-    let span = span_of(base, &pair);
-    let mut items = Vec::new();
+    let rule_span = span_of(base, &pair);
+    let mut items: Vec<Operand> = Vec::new();
     let mut commas = Vec::new();
     for p in pair.into_inner() {
         match p.as_rule() {
@@ -325,6 +340,11 @@ fn address_list(src: &str, base: usize, pair: Pair<Rule>) -> AddressList {
             _ => items.push(operand(src, base, p)),
         }
     }
+    // Not pest's span of the rule: that one takes in the whitespace after a trailing repetition.
+    let span = match (items.first(), items.last()) {
+        (Some(first), Some(last)) => first.span.cover(last.span),
+        _ => rule_span,
+    };
     AddressList { span, items, commas }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::span::Span;
 use crate::syntax::ast::{Comment, CommentKind, CommentPlacement, LexicalIssue};
-use crate::syntax::lexer::{fullwidth_ascii, Lexer, QuoteKind, Token, TokenKind};
+use crate::syntax::lexer::{fullwidth_ascii, Lexer, QuoteKind, SigToken, Token, TokenKind};
 
 /// A statement as the splitter sees it, before any grammar runs.
 #[derive(Debug, Clone)]
@@ -34,6 +34,11 @@ struct Builder {
     head: [Span; 3],
     head_len: usize,
     head_open: bool,
+    /// `Some` once the first words decide whether this is a statement of the family.
+    class: Option<Class>,
+    /// The significant tokens of a (possible) family statement, for the parser.
+    tokens: Vec<SigToken>,
+    glued: bool,
 }
 
 impl Builder {
@@ -47,13 +52,32 @@ impl Builder {
             head: [Span::empty(0); 3],
             head_len: 0,
             head_open: true,
+            class: None,
+            tokens: Vec::new(),
+            glued: true,
         }
     }
 
-    fn push(&mut self, t: Token) {
+    /// Starts the next segment at `start`, reusing this one's token buffer.
+    fn next_segment(&mut self, start: usize) -> Builder {
+        let mut b = Builder::new(start);
+        b.tokens = std::mem::take(&mut self.tokens);
+        b.tokens.clear();
+        b
+    }
+
+    fn push(&mut self, src: &str, t: Token) {
         let kind = t.kind;
-        if let Some(issue) = lexical_issue(t) {
+        if let Some(issue) = lexical_issue(src, t) {
             self.lexical.push(issue);
+        }
+        if kind.is_trivia() {
+            self.glued = false;
+        } else {
+            if self.class != Some(Class::Other) {
+                self.tokens.push(SigToken { kind, span: t.span, glued: self.glued });
+            }
+            self.glued = true;
         }
         if kind.is_comment() {
             let placement =
@@ -72,13 +96,21 @@ impl Builder {
             if kind == TokenKind::Word && self.head_len < 3 {
                 self.head[self.head_len] = t.span;
                 self.head_len += 1;
+                if self.head_len >= 2 && classify(src, &self.head[..self.head_len]) == Class::Family {
+                    self.class = Some(Class::Family);
+                    self.head_open = false;
+                }
             } else {
                 self.head_open = false;
+            }
+            if !self.head_open && self.class.is_none() {
+                self.class = Some(Class::Other);
+                self.tokens.clear();
             }
         }
     }
 
-    fn finish(mut self, src: &str, terminator: Option<Span>, end: usize) -> RawSegment {
+    fn finish(&mut self, src: &str, terminator: Option<Span>, end: usize) -> RawSegment {
         let body = match self.body_start {
             Some(s) => Span::new(s, self.body_end),
             None => Span::empty(self.comments.last().map_or(self.start, |c| c.span.end).max(self.start)),
@@ -91,14 +123,14 @@ impl Builder {
         let class = if self.body_start.is_none() {
             Class::Empty
         } else {
-            classify(src, &self.head[..self.head_len])
+            self.class.unwrap_or_else(|| classify(src, &self.head[..self.head_len]))
         };
         RawSegment {
             span: Span::new(self.start, end),
             body,
             terminator,
-            comments: self.comments,
-            lexical: self.lexical,
+            comments: std::mem::take(&mut self.comments),
+            lexical: std::mem::take(&mut self.lexical),
             class,
         }
     }
@@ -112,7 +144,7 @@ fn comment_kind(kind: TokenKind) -> CommentKind {
     }
 }
 
-fn lexical_issue(t: Token) -> Option<LexicalIssue> {
+fn lexical_issue(src: &str, t: Token) -> Option<LexicalIssue> {
     let span = t.span;
     Some(match t.kind {
         TokenKind::String { quote, terminated: false } => LexicalIssue::UnterminatedString { span, quote },
@@ -126,9 +158,10 @@ fn lexical_issue(t: Token) -> Option<LexicalIssue> {
         TokenKind::BlockComment { terminated: false } => LexicalIssue::UnclosedComment { span },
         TokenKind::HashComment => LexicalIssue::HashComment { span },
         TokenKind::UnicodeSpace => LexicalIssue::NonAsciiWhitespace { span },
-        TokenKind::FullwidthPunct => {
-            LexicalIssue::FullwidthPunctuation { span, ascii: '\0' }
-        }
+        TokenKind::FullwidthPunct => LexicalIssue::FullwidthPunctuation {
+            span,
+            ascii: span.text(src).chars().next().and_then(fullwidth_ascii).unwrap_or('?'),
+        },
         _ => return None,
     })
 }
@@ -151,58 +184,63 @@ fn classify(src: &str, head: &[Span]) -> Class {
 /// Splits `src` into segments that tile it exactly.
 pub fn split(src: &str) -> Vec<RawSegment> {
     let mut out = Vec::new();
-    let mut lexer = Lexer::new(src).peekable();
+    split_each(src, |seg, _| out.push(seg));
+    out
+}
+
+/// Splits `src` and hands each segment, in order, to `f` together with its significant tokens
+/// (only for statements of the family; empty otherwise), so that the parser need not scan the
+/// statement again.
+pub fn split_each(src: &str, mut f: impl FnMut(RawSegment, &[SigToken])) {
+    let mut lexer = Lexer::new(src);
+    let mut lookahead: Option<Token> = None;
     let mut cur = Builder::new(0);
-    while let Some(t) = lexer.next() {
+    let mut emitted = false;
+    loop {
+        let Some(t) = lookahead.take().or_else(|| lexer.next()) else { break };
         if t.kind != TokenKind::Semicolon {
-            cur.push(t);
+            cur.push(src, t);
+            // Inside a statement of the family, no literal spans lines (see `Lexer`).
+            lexer.line_bounded = cur.class == Some(Class::Family);
             continue;
         }
+        lexer.line_bounded = false;
         // The comments on the rest of the `;` line belong to this statement (trailing), and so
         // does the whitespace before them; the newline starts the next segment.
         let mut end = t.span.end;
         let mut pending: Vec<Token> = Vec::new();
-        while let Some(&next) = lexer.peek() {
+        let body_tokens = cur.tokens.len();
+        while let Some(next) = lexer.next() {
             match next.kind {
                 TokenKind::Whitespace if !next.span.text(src).contains('\n') => pending.push(next),
-                TokenKind::Whitespace => {
-                    // Split whitespace at its first newline is not needed: the newline starts
-                    // the next segment together with the rest of this whitespace.
-                    break;
-                }
                 k if k.is_comment() => {
                     pending.push(next);
                     for p in pending.drain(..) {
-                        cur.push(p);
+                        cur.push(src, p);
                         end = p.span.end;
                     }
                 }
-                _ => break,
-            }
-            lexer.next();
-        }
-        let seg = cur.finish(src, Some(t.span), end);
-        out.push(seg);
-        cur = Builder::new(end);
-        // Whitespace consumed after the `;` but followed by no comment opens the next segment.
-        for p in pending {
-            cur.push(p);
-        }
-    }
-    if out.is_empty() || cur.start < src.len() || cur.body_start.is_some() {
-        out.push(cur.finish(src, None, src.len()));
-    }
-    // Full-width punctuation: fill in the ASCII character now that we have the text.
-    for seg in &mut out {
-        for issue in &mut seg.lexical {
-            if let LexicalIssue::FullwidthPunctuation { span, ascii } = issue {
-                if *ascii == '\0' {
-                    *ascii = span.text(src).chars().next().and_then(fullwidth_ascii).unwrap_or('?');
+                _ => {
+                    lookahead = Some(next);
+                    break;
                 }
             }
         }
+        let seg = cur.finish(src, Some(t.span), end);
+        let family = seg.class == Class::Family;
+        f(seg, if family { &cur.tokens[..body_tokens] } else { &[] });
+        emitted = true;
+        cur = cur.next_segment(end);
+        // Whitespace consumed after the `;` but followed by no comment opens the next segment.
+        for p in pending {
+            cur.push(src, p);
+        }
     }
-    out
+    if !emitted || cur.start < src.len() || cur.body_start.is_some() {
+        let seg = cur.finish(src, None, src.len());
+        let family = seg.class == Class::Family;
+        f(seg, if family { &cur.tokens } else { &[] });
+    }
 }
 
 #[cfg(test)]

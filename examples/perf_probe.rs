@@ -1,0 +1,13 @@
+fn main() {
+    let src = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
+    let t = std::time::Instant::now();
+    let segs = doris_lint::syntax::split::split(&src).len();
+    let t_split = t.elapsed();
+    let t = std::time::Instant::now();
+    let s = doris_lint::parse(&src);
+    let t_parse = t.elapsed();
+    let t = std::time::Instant::now();
+    let d = doris_lint::lint::lint_script(&src, &s, &Default::default());
+    let t_lint = t.elapsed();
+    println!("segments {segs} split {t_split:?} parse {t_parse:?} rules {t_lint:?} diags {}", d.len());
+}
