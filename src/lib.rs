@@ -9,6 +9,8 @@ pub mod address;
 pub mod diagnostic;
 pub mod fix;
 pub mod format;
+pub mod js;
+pub mod js_options;
 pub mod line_index;
 pub mod lint;
 pub mod markdown;
@@ -19,6 +21,8 @@ pub mod span;
 pub mod suppression;
 pub mod syntax;
 pub mod versions;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use fix::{fix, AppliedFix, FixResult};

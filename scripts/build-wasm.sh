@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `make wasm`: builds the npm package's WebAssembly into pkg/ and prints its size.
+#   cargo (wasm32, profile `wasm` = release at opt-level z, no CLI) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
+# The hand-written files of pkg/ (package.json, index.js, node.js, *.d.ts, adapters) are
+# committed; what this script writes there is git-ignored.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup-wasm.sh
+
+CARGO=${CARGO:-cargo}
+"$CARGO" build --locked --profile wasm --lib --target wasm32-unknown-unknown --no-default-features
+
+out=pkg
+rm -f "$out"/doris_lint*.js "$out"/doris_lint*.d.ts "$out"/*.wasm
+rm -rf "$out"/snippets
+wasm-bindgen target/wasm32-unknown-unknown/wasm/doris_lint.wasm \
+  --out-dir "$out" --out-name doris_lint --target web --no-typescript
+# No name section, no producers section, no DWARF: wasm-opt strips what the release build kept.
+tools/node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers \
+  "$out"/doris_lint_bg.wasm -o "$out"/doris_lint_bg.wasm
+
+size() { wc -c <"$1" | tr -d ' '; }
+gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
+wasm="$out/doris_lint_bg.wasm"
+glue="$out/doris_lint.js"
+total_raw=$(( $(size "$wasm") + $(size "$glue") ))
+total_gz=$(( $(gz "$wasm") + $(gz "$glue") ))
+printf '%-28s %9s %9s\n' file raw gzip
+printf '%-28s %9d %9d\n' "$wasm" "$(size "$wasm")" "$(gz "$wasm")"
+printf '%-28s %9d %9d\n' "$glue" "$(size "$glue")" "$(gz "$glue")"
+printf '%-28s %9d %9d  (bar: under 153600 gzipped)\n' total "$total_raw" "$total_gz"
+if [ "$total_gz" -ge 153600 ]; then
+  echo "build-wasm: the .wasm plus JS glue is $total_gz bytes gzipped, over the 150 KB bar" >&2
+  exit 1
+fi
