@@ -5,12 +5,14 @@
 //! never failing) and parses each with a pest grammar into a typed AST; [`lint`] runs the rules
 //! of [`rules::RULES`] on it. Everything here is pure: no I/O, no global state, no panics.
 
+pub mod address;
 pub mod diagnostic;
 pub mod js;
 pub mod line_index;
 pub mod lint;
 pub mod options;
 pub mod rules;
+pub mod show_backends;
 pub mod span;
 pub mod syntax;
 #[cfg(target_arch = "wasm32")]

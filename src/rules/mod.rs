@@ -18,6 +18,23 @@ mod d009_colon_in_property;
 mod d010_malformed_property_list;
 mod d011_unquoted_dotted_key;
 mod d012_raw_string;
+pub(crate) mod address_checks;
+mod d101_several_addresses_in_one_literal;
+mod d102_missing_port;
+mod d103_invalid_port;
+mod d104_empty_host;
+mod d105_malformed_address;
+mod d106_invalid_host;
+mod d107_placeholder_address;
+mod d108_wrong_service_port;
+mod d109_duplicate_address;
+mod d110_whitespace_in_address;
+mod d111_loopback_address;
+mod d112_mixed_ids_and_addresses;
+mod d113_invalid_backend_id;
+mod d114_backend_already_exists;
+mod d115_unknown_backend;
+mod d208_invalid_endpoint;
 
 /// Every rule, in code order. Docs, `doris-lint rules` and the JS `rules()` are generated from
 /// this list.
@@ -34,6 +51,22 @@ pub static RULES: &[&dyn Rule] = &[
     &d010_malformed_property_list::MalformedPropertyList,
     &d011_unquoted_dotted_key::UnquotedDottedKey,
     &d012_raw_string::RawString,
+    &d101_several_addresses_in_one_literal::SeveralAddressesInOneLiteral,
+    &d102_missing_port::MissingPort,
+    &d103_invalid_port::InvalidPort,
+    &d104_empty_host::EmptyHost,
+    &d105_malformed_address::MalformedAddress,
+    &d106_invalid_host::InvalidHost,
+    &d107_placeholder_address::PlaceholderAddress,
+    &d108_wrong_service_port::WrongServicePort,
+    &d109_duplicate_address::DuplicateAddress,
+    &d110_whitespace_in_address::WhitespaceInAddress,
+    &d111_loopback_address::LoopbackAddress,
+    &d112_mixed_ids_and_addresses::MixedIdsAndAddresses,
+    &d113_invalid_backend_id::InvalidBackendId,
+    &d114_backend_already_exists::BackendAlreadyExists,
+    &d115_unknown_backend::UnknownBackend,
+    &d208_invalid_endpoint::InvalidEndpoint,
 ];
 
 /// Which fixes a rule can offer.

@@ -196,7 +196,8 @@ pub enum Part {
     /// One or more addresses (or backend ids). For `MODIFY ... HOSTNAME` there are two lists of
     /// one: before and after the `HOSTNAME` keyword.
     Addresses(AddressList),
-    Properties(PropertyList),
+    /// Boxed: rare and large, so the other parts stay small.
+    Properties(Box<PropertyList>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -355,7 +356,7 @@ impl Statement {
     /// The `PROPERTIES (...)` or `SET (...)` list.
     pub fn properties(&self) -> Option<&PropertyList> {
         self.parts.iter().find_map(|p| match p {
-            Part::Properties(l) => Some(l),
+            Part::Properties(l) => Some(&**l),
             _ => None,
         })
     }

@@ -33,6 +33,8 @@ pub fn parse(src: &str, toks: &[SigToken]) -> Option<Statement> {
     let kind = p.statement()?;
     let first = p.parts.first().map(part_span)?;
     let last = p.parts.last().map(part_span)?;
+    // Exact capacities: a script holds many statements at once.
+    p.parts.shrink_to_fit();
     Some(Statement { kind, span: first.cover(last), parts: p.parts, removed: p.removed })
 }
 
@@ -383,14 +385,14 @@ impl<'a> P<'a> {
         }
         let close = self.peek_punct(&[")", "\u{FF09}"])?;
         self.i += 1;
-        self.parts.push(Part::Properties(PropertyList {
+        self.parts.push(Part::Properties(Box::new(PropertyList {
             span: open.cover(close),
             open,
             close,
             items,
             commas,
             trailing_comma,
-        }));
+        })));
         Some(())
     }
 

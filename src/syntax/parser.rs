@@ -264,7 +264,7 @@ fn lower_kind(
             Rule::properties_clause | Rule::set_clause => {
                 for q in p.into_inner() {
                     match q.as_rule() {
-                        Rule::property_list => parts.push(Part::Properties(property_list(src, base, q))),
+                        Rule::property_list => parts.push(Part::Properties(Box::new(property_list(src, base, q)))),
                         _ => {
                             words.push(keyword_of(q.as_rule()).unwrap_or("?"));
                             parts.push(Part::Keyword(keyword(base, &q)))

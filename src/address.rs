@@ -1,0 +1,718 @@
+//! A faithful model of how Doris validates an address literal (doris-language.md §3), plus the
+//! host classification (D106), loopback detection (D111) and placeholder detection (D107) that
+//! the address rules share. Pure functions, no allocation beyond the returned values, no regexes.
+//!
+//! The Doris procedure (`SystemInfoService.validateHostAndPort` / `NetUtils`):
+//! 1. a literal without `:` is a backend id ([`is_backend_id`] models `Long.parseLong`);
+//! 2. every ASCII whitespace character (Java's `\s`) is deleted; an empty result fails;
+//! 3. `[v6]:port` is split at `]:` (after dropping the `[`), anything else at every `:`, with
+//!    Java's `String.split` dropping trailing empty parts; anything but two parts fails;
+//! 4. the port is parsed with `Integer.valueOf` (raw `NumberFormatException`);
+//! 5. an empty host fails with `Host is null`;
+//! 6. a port outside 1..65535 fails with `Port is out of range: N`.
+
+/// A successfully validated address, as Doris stores it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPort {
+    /// The host exactly as Doris keeps it (whitespace removed; without the IPv6 brackets).
+    pub host: String,
+    pub port: i32,
+    /// The host was written in `[...]`.
+    pub bracketed: bool,
+}
+
+impl HostPort {
+    /// `host:port` as Doris prints it in its messages.
+    pub fn display(&self) -> String {
+        format!("{}:{}", self.host, self.port)
+    }
+
+    /// The address written in canonical form (`[v6]:port` for bracketed hosts).
+    pub fn canonical(&self) -> String {
+        if self.bracketed {
+            format!("[{}]:{}", self.host, self.port)
+        } else {
+            self.display()
+        }
+    }
+}
+
+/// Why Doris rejects an address (literal with a `:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddressError {
+    /// Nothing left after whitespace deletion: `Invalid host port: `.
+    Empty,
+    /// The split gave `parts` parts instead of two: `invalid host port: <text>`.
+    WrongPartCount { parts: usize, text: String },
+    /// The port is not a Java `int`: `NumberFormatException: For input string: "<port>"`.
+    PortNotInt { port: String },
+    /// `Host is null`.
+    HostNull,
+    /// `Port is out of range: N`.
+    PortOutOfRange { port: i32 },
+}
+
+impl AddressError {
+    /// The error text Doris reports.
+    pub fn doris_message(&self) -> String {
+        match self {
+            AddressError::Empty => "Invalid host port: ".to_string(),
+            AddressError::WrongPartCount { text, .. } => format!("invalid host port: {text}"),
+            AddressError::PortNotInt { port } => {
+                format!("java.lang.NumberFormatException: For input string: \"{port}\"")
+            }
+            AddressError::HostNull => "Host is null".to_string(),
+            AddressError::PortOutOfRange { port } => {
+                format!("Encounter unknown exception: Port is out of range: {port}")
+            }
+        }
+    }
+}
+
+/// Java's `\s`: space, `\t`, `\n`, `\x0B`, `\f`, `\r`.
+pub fn is_java_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r')
+}
+
+/// The literal after Doris's whitespace deletion.
+pub fn strip_whitespace(s: &str) -> String {
+    s.chars().filter(|c| !is_java_space(*c)).collect()
+}
+
+/// Whether the literal contains whitespace that Doris deletes.
+pub fn has_whitespace(s: &str) -> bool {
+    s.chars().any(is_java_space)
+}
+
+/// Java's `String.split(sep)` for a literal separator: trailing empty parts are dropped (and an
+/// input of only separators gives no parts at all).
+pub fn java_split<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut parts: Vec<&str> = s.split(sep).collect();
+    while parts.last().is_some_and(|p| p.is_empty()) {
+        parts.pop();
+    }
+    // Java returns the input itself when there is no match, even if it is empty.
+    if parts.is_empty() && !s.contains(sep) {
+        parts.push(s);
+    }
+    parts
+}
+
+/// The decimal value of a digit as Java's `Character.digit(c, 10)` sees it (ASCII and the
+/// full-width digits that pasted text carries).
+fn java_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{FF10}'..='\u{FF19}' => Some(c as u32 - 0xFF10),
+        _ => None,
+    }
+}
+
+/// Java's `Long.parseLong` / `Integer.parseInt` on decimal text: an optional sign, then at least
+/// one digit, within `min..=max`.
+fn java_parse(s: &str, min: i128, max: i128) -> Option<i128> {
+    let (neg, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut v: i128 = 0;
+    for c in digits.chars() {
+        v = v * 10 + i128::from(java_digit(c)?);
+        if v > max + 1 {
+            return None;
+        }
+    }
+    let v = if neg { -v } else { v };
+    (min..=max).contains(&v).then_some(v)
+}
+
+/// `Integer.valueOf`.
+pub fn parse_java_int(s: &str) -> Option<i32> {
+    java_parse(s, i128::from(i32::MIN), i128::from(i32::MAX)).and_then(|v| i32::try_from(v).ok())
+}
+
+/// `Long.parseLong`: whether a literal without `:` is accepted as a backend id.
+pub fn parse_backend_id(s: &str) -> Option<i64> {
+    java_parse(s, i128::from(i64::MIN), i128::from(i64::MAX)).and_then(|v| i64::try_from(v).ok())
+}
+
+/// Whether Doris takes the literal as a backend id rather than an address (no `:`).
+pub fn is_id_form(s: &str) -> bool {
+    !s.contains(':')
+}
+
+/// Validates an address literal (one that contains `:`) exactly as Doris does.
+pub fn validate(literal: &str) -> Result<HostPort, AddressError> {
+    let text = strip_whitespace(literal);
+    if text.is_empty() {
+        return Err(AddressError::Empty);
+    }
+    let (parts, bracketed) = match text.strip_prefix('[') {
+        Some(rest) => (java_split(rest, "]:"), true),
+        None => (java_split(&text, ":"), false),
+    };
+    if parts.len() != 2 {
+        return Err(AddressError::WrongPartCount { parts: parts.len(), text });
+    }
+    let port = parse_java_int(parts[1]).ok_or_else(|| AddressError::PortNotInt { port: parts[1].to_string() })?;
+    if parts[0].is_empty() {
+        return Err(AddressError::HostNull);
+    }
+    if !(1..=65535).contains(&port) {
+        return Err(AddressError::PortOutOfRange { port });
+    }
+    Ok(HostPort { host: parts[0].to_string(), port, bracketed })
+}
+
+/// What kind of host a validated host string is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostKind {
+    Ipv4,
+    Ipv6,
+    DnsName,
+}
+
+/// Why a host is not a usable IPv4 address, IPv6 address or DNS name (D106).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostProblem {
+    /// All-numeric dotted text with the wrong number of parts (`10.0.0`, `10.0.0.1.5`).
+    Ipv4PartCount { parts: usize },
+    /// An IPv4 octet above 255 (or with too many digits).
+    Ipv4Octet { octet: String },
+    /// Text in brackets that is not an IPv6 address.
+    BadIpv6,
+    /// Colons without brackets (only reachable for the new HOSTNAME, which is not split).
+    Ipv6WithoutBrackets,
+    /// A character outside `[A-Za-z0-9-.]`.
+    BadChar { ch: char },
+    /// A label longer than 63 characters.
+    LabelTooLong { label: String },
+    /// An empty label (`a..b`, leading dot).
+    EmptyLabel,
+    /// A label starting or ending with `-`.
+    HyphenEdge { label: String },
+    /// More than 253 characters.
+    TooLong { len: usize },
+}
+
+fn is_ipv4_shape(host: &str) -> bool {
+    !host.is_empty() && host.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Parses a dotted quad; `None` when the text is not all digits and dots.
+fn check_ipv4(host: &str) -> Option<Result<(), HostProblem>> {
+    if !is_ipv4_shape(host) || !host.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let parts: Vec<&str> = host.split('.').collect();
+    if parts.len() != 4 || parts.iter().any(|p| p.is_empty()) {
+        return Some(Err(HostProblem::Ipv4PartCount { parts: parts.len() }));
+    }
+    for p in parts {
+        if p.len() > 3 || p.parse::<u16>().map_or(true, |v| v > 255) {
+            return Some(Err(HostProblem::Ipv4Octet { octet: p.to_string() }));
+        }
+    }
+    Some(Ok(()))
+}
+
+/// Whether `s` is a valid IPv6 address (RFC 4291 text form, optional embedded IPv4 at the end,
+/// optional `%zone`).
+pub fn is_ipv6(s: &str) -> bool {
+    let s = match s.split_once('%') {
+        Some((a, zone)) if !zone.is_empty() && zone.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'-') => a,
+        Some(_) => return false,
+        None => s,
+    };
+    if s.is_empty() || s.matches("::").count() > 1 || s.contains(":::") {
+        return false;
+    }
+    let compressed = s.contains("::");
+    let (head, tail) = match s.split_once("::") {
+        Some((h, t)) => (h, t),
+        None => (s, ""),
+    };
+    let mut groups = 0usize;
+    let mut sides: Vec<&str> = Vec::new();
+    if !head.is_empty() {
+        sides.extend(head.split(':'));
+    } else if !compressed {
+        return false;
+    }
+    if !tail.is_empty() {
+        sides.extend(tail.split(':'));
+    }
+    let n = sides.len();
+    for (i, g) in sides.iter().enumerate() {
+        if i == n - 1 && g.contains('.') {
+            // An embedded IPv4 address counts as two groups.
+            if check_ipv4(g) != Some(Ok(())) {
+                return false;
+            }
+            groups += 2;
+            continue;
+        }
+        if g.is_empty() || g.len() > 4 || !g.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return false;
+        }
+        groups += 1;
+    }
+    if compressed {
+        groups < 8
+    } else {
+        groups == 8
+    }
+}
+
+/// Classifies a host as Doris stored it. `bracketed` says whether it was written in `[...]`.
+pub fn classify_host(host: &str, bracketed: bool) -> Result<HostKind, HostProblem> {
+    if bracketed {
+        return if is_ipv6(host) { Ok(HostKind::Ipv6) } else { Err(HostProblem::BadIpv6) };
+    }
+    if host.contains(':') {
+        return if is_ipv6(host) { Err(HostProblem::Ipv6WithoutBrackets) } else { Err(HostProblem::BadChar { ch: ':' }) };
+    }
+    if let Some(r) = check_ipv4(host) {
+        return r.map(|()| HostKind::Ipv4);
+    }
+    if host.len() > 253 {
+        return Err(HostProblem::TooLong { len: host.len() });
+    }
+    if let Some(ch) = host.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.')) {
+        return Err(HostProblem::BadChar { ch });
+    }
+    // A single trailing dot (fully qualified form) is allowed.
+    let name = host.strip_suffix('.').unwrap_or(host);
+    for label in name.split('.') {
+        if label.is_empty() {
+            return Err(HostProblem::EmptyLabel);
+        }
+        if label.len() > 63 {
+            return Err(HostProblem::LabelTooLong { label: label.to_string() });
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(HostProblem::HyphenEdge { label: label.to_string() });
+        }
+    }
+    Ok(HostKind::DnsName)
+}
+
+/// `127.0.0.0/8`, `localhost` (any case, optional trailing dot) and `::1` (any spelling).
+pub fn is_loopback(host: &str) -> bool {
+    let h = host.strip_suffix('.').unwrap_or(host);
+    if h.eq_ignore_ascii_case("localhost") || h.to_ascii_lowercase().ends_with(".localhost") {
+        return true;
+    }
+    if check_ipv4(host) == Some(Ok(())) {
+        return host.split('.').next().and_then(|o| o.parse::<u8>().ok()) == Some(127);
+    }
+    if is_ipv6(host) {
+        return ipv6_is_loopback(host);
+    }
+    false
+}
+
+fn ipv6_is_loopback(s: &str) -> bool {
+    // ::1 in any spelling: every group zero except a final 1.
+    let groups: Vec<&str> = s.split(':').filter(|g| !g.is_empty()).collect();
+    match groups.split_last() {
+        Some((last, rest)) => {
+            u16::from_str_radix(last, 16) == Ok(1) && rest.iter().all(|g| u16::from_str_radix(g, 16) == Ok(0))
+        }
+        None => false,
+    }
+}
+
+/// Why a literal looks like a documentation placeholder or an unexpanded template (D107).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    /// `<be_host>`
+    AngleBrackets,
+    /// `${HOST}`, `$HOST`
+    ShellVariable,
+    /// `{}`, `{host}`, `{{ host }}`
+    Braces,
+    /// `%s`, `%d`, `%(host)s`
+    PrintfFormat,
+    /// `id1, id2, ...`, `host…`
+    Ellipsis,
+    /// A description in Chinese/Japanese/Korean (`fe2的ip`)
+    Description,
+    /// A word that names the thing instead of being it (`host`, `ip`, `id1`, `xxx`)
+    Word,
+    /// A port written as a word (`host:port`, `be_host:heartbeat_service_port`)
+    PortWord,
+    /// A redacted host (`x.x.x.x`, `xxx.xxx.xxx.xxx`)
+    RedactedHost,
+}
+
+/// Whole-literal words (compared in lower case, trailing digits removed) that name what belongs
+/// there instead of being it.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "ip", "ips", "host", "hosts", "hostname", "host_name", "id", "ids", "backend_id", "backendid",
+    "backend_ids", "be_id", "beid", "be_ids", "be_host", "be_ip", "fe_host", "fe_ip", "be_hostname",
+    "fe_hostname", "ip_address", "ipaddress", "host_ip", "hostip", "address", "addr", "host_port",
+    "hostport", "ip_port", "ipport", "be_identifier", "backend", "node_ip", "node_host", "broker_host",
+    "broker_ip", "follower_host", "observer_host", "your_host", "your_ip",
+];
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+fn all_x(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b == b'x' || b == b'X' || b == b'*')
+}
+
+fn is_redacted_host(host: &str) -> bool {
+    // x.x.x.x, xxx.xxx.xxx.xxx, 192.168.x.x, a lone xxx
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.iter().any(|l| all_x(l))
+        && labels.iter().all(|l| all_x(l) || (!l.is_empty() && l.bytes().all(|b| b.is_ascii_digit())))
+}
+
+fn is_port_word(port: &str) -> bool {
+    if port.is_empty() || port.bytes().all(|b| b.is_ascii_digit() || b == b'+' || b == b'-') {
+        return false;
+    }
+    let lower = port.to_ascii_lowercase();
+    lower.contains("port") || all_x(port)
+}
+
+/// Whether the literal (its decoded value) looks like a placeholder, and why.
+pub fn placeholder(literal: &str) -> Option<Placeholder> {
+    let t = strip_whitespace(literal);
+    if t.contains('<') || t.contains('>') {
+        return Some(Placeholder::AngleBrackets);
+    }
+    let bytes = t.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = bytes.get(i + 1).copied();
+        if b == b'$' && next.is_some_and(|n| n == b'{' || n == b'_' || n.is_ascii_alphabetic()) {
+            return Some(Placeholder::ShellVariable);
+        }
+        if b == b'%' && next.is_some_and(|n| matches!(n, b's' | b'd' | b'i' | b'(' | b'S')) {
+            return Some(Placeholder::PrintfFormat);
+        }
+    }
+    if t.contains('{') && t.contains('}') {
+        return Some(Placeholder::Braces);
+    }
+    if t.contains("...") || t.contains('…') {
+        return Some(Placeholder::Ellipsis);
+    }
+    if t.chars().any(is_cjk) {
+        return Some(Placeholder::Description);
+    }
+    match t.rsplit_once(':') {
+        None => {
+            let lower = t.to_ascii_lowercase();
+            let stem = lower.trim_end_matches(|c: char| c.is_ascii_digit());
+            if all_x(&t) || PLACEHOLDER_WORDS.contains(&stem) {
+                return Some(Placeholder::Word);
+            }
+        }
+        Some((host, port)) => {
+            if is_port_word(port) {
+                return Some(Placeholder::PortWord);
+            }
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            if is_redacted_host(host) {
+                return Some(Placeholder::RedactedHost);
+            }
+        }
+    }
+    None
+}
+
+/// Splits a literal holding several addresses or ids (`"h1:9050,h2:9050"`, `"h1:9050; h2:9050"`,
+/// `"10001,10002"`) into its pieces (byte ranges into `literal`); `None` when it holds one thing.
+/// Each piece must look like an address (contains `:`) or, with `ids`, a decimal id.
+pub fn split_several(literal: &str, ids: bool) -> Option<Vec<(usize, usize)>> {
+    if !literal.contains([',', ';']) {
+        // Whitespace alone separates only `h1:9050 h2:9050` (two colons, a space between).
+        let words: Vec<(usize, usize)> = word_ranges(literal, is_java_space);
+        if words.len() >= 2 && words.iter().all(|&(a, b)| literal[a..b].matches(':').count() == 1 && validate(&literal[a..b]).is_ok()) {
+            return Some(words);
+        }
+        return None;
+    }
+    let pieces = word_ranges(literal, |c| c == ',' || c == ';');
+    let trimmed: Vec<(usize, usize)> = pieces
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let s = &literal[a..b];
+            let lead = s.len() - s.trim_start_matches(is_java_space).len();
+            let t = s.trim_matches(is_java_space);
+            (!t.is_empty()).then(|| (a + lead, a + lead + t.len()))
+        })
+        .collect();
+    if trimmed.len() < 2 {
+        return None;
+    }
+    let looks = |s: &str| s.contains(':') || (ids && parse_backend_id(s).is_some());
+    trimmed.iter().all(|&(a, b)| looks(&literal[a..b])).then_some(trimmed)
+}
+
+fn word_ranges(s: &str, sep: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if sep(c) {
+            if let Some(st) = start.take() {
+                out.push((st, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// For an unbracketed IPv6 address followed by a port (`fe80::1:9050`): the address and the
+/// port, when the last group is clearly a port (a decimal 1..65535 that is not a hex group the
+/// address needs, i.e. the rest is a valid IPv6 address and the last group has 5 digits or the
+/// rest is complete without it).
+pub fn split_unbracketed_ipv6(text: &str) -> Option<(&str, &str)> {
+    let (addr, port) = text.rsplit_once(':')?;
+    if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) || !is_ipv6(addr) || addr.ends_with(':') && !addr.ends_with("::") {
+        return None;
+    }
+    let p: u32 = port.parse().ok()?;
+    if !(1..=65535).contains(&p) {
+        return None;
+    }
+    // If the whole text is itself a valid IPv6 address, the last group may belong to it:
+    // only a 5-digit group (not a hex group) is clearly a port.
+    if is_ipv6(text) && port.len() < 5 {
+        return None;
+    }
+    Some((addr, port))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(s: &str) -> HostPort {
+        validate(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))
+    }
+
+    #[test]
+    fn validates_like_doris() {
+        assert_eq!(ok("10.0.0.1:9050"), HostPort { host: "10.0.0.1".into(), port: 9050, bracketed: false });
+        assert_eq!(ok(" 10.0.0.1 : 9050 ").display(), "10.0.0.1:9050");
+        assert_eq!(ok("\t10.0.0.1:\n9050").port, 9050);
+        assert_eq!(ok("h:+9050").port, 9050);
+        assert_eq!(ok("h:09050").port, 9050);
+        assert_eq!(ok("h:９０５０").port, 9050);
+        assert_eq!(ok("[fe80::1]:9050"), HostPort { host: "fe80::1".into(), port: 9050, bracketed: true });
+        assert_eq!(ok("[::1]:9050").canonical(), "[::1]:9050");
+        // Host is not validated.
+        assert_eq!(ok("355.0.0.1:9050").host, "355.0.0.1");
+        assert_eq!(ok("abc]:9050").host, "abc]");
+    }
+
+    #[test]
+    fn rejects_like_doris() {
+        assert_eq!(validate("   "), Err(AddressError::Empty));
+        assert!(matches!(validate("h1:9050,h2:9050"), Err(AddressError::WrongPartCount { parts: 3, .. })));
+        assert!(matches!(validate("fe80::1:9050"), Err(AddressError::WrongPartCount { parts: 4, .. })));
+        assert!(matches!(validate("host:"), Err(AddressError::WrongPartCount { parts: 1, .. })));
+        assert!(matches!(validate("::"), Err(AddressError::WrongPartCount { parts: 0, .. })));
+        assert!(matches!(validate("[fe80::1]"), Err(AddressError::WrongPartCount { parts: 1, .. })));
+        assert!(matches!(validate("[fe80::1]:"), Err(AddressError::WrongPartCount { parts: 1, .. })));
+        assert!(matches!(validate("[fe80::1:9050"), Err(AddressError::WrongPartCount { parts: 1, .. })));
+        assert_eq!(validate(":9050"), Err(AddressError::HostNull));
+        // The port is parsed before the host is checked.
+        assert_eq!(validate(":abc"), Err(AddressError::PortNotInt { port: "abc".into() }));
+        assert_eq!(validate("h:abc"), Err(AddressError::PortNotInt { port: "abc".into() }));
+        assert_eq!(validate("h:2147483648"), Err(AddressError::PortNotInt { port: "2147483648".into() }));
+        assert_eq!(validate("h:+"), Err(AddressError::PortNotInt { port: "+".into() }));
+        assert_eq!(validate("h:2147483647"), Err(AddressError::PortOutOfRange { port: 2147483647 }));
+        assert_eq!(validate("h:0"), Err(AddressError::PortOutOfRange { port: 0 }));
+        assert_eq!(validate("h:-1"), Err(AddressError::PortOutOfRange { port: -1 }));
+        assert_eq!(validate("h:65536"), Err(AddressError::PortOutOfRange { port: 65536 }));
+        assert!(validate("h:65535").is_ok());
+        assert!(validate("h:1").is_ok());
+        assert_eq!(validate("h:-2147483648"), Err(AddressError::PortOutOfRange { port: i32::MIN }));
+        assert_eq!(validate("h:-2147483649"), Err(AddressError::PortNotInt { port: "-2147483649".into() }));
+    }
+
+    #[test]
+    fn doris_messages() {
+        assert_eq!(validate("h:abc").unwrap_err().doris_message(), "java.lang.NumberFormatException: For input string: \"abc\"");
+        assert_eq!(validate("a:b:c").unwrap_err().doris_message(), "invalid host port: a:b:c");
+        assert_eq!(validate("h:0").unwrap_err().doris_message(), "Encounter unknown exception: Port is out of range: 0");
+    }
+
+    #[test]
+    fn java_split_drops_trailing_empties() {
+        assert_eq!(java_split("a:", ":"), vec!["a"]);
+        assert_eq!(java_split(":a", ":"), vec!["", "a"]);
+        assert_eq!(java_split("a::b", ":"), vec!["a", "", "b"]);
+        assert!(java_split(":::", ":").is_empty());
+        assert_eq!(java_split("", ":"), vec![""]);
+    }
+
+    #[test]
+    fn backend_ids() {
+        assert_eq!(parse_backend_id("10002"), Some(10002));
+        assert_eq!(parse_backend_id("+10002"), Some(10002));
+        assert_eq!(parse_backend_id("-1"), Some(-1));
+        assert_eq!(parse_backend_id("9223372036854775807"), Some(i64::MAX));
+        assert_eq!(parse_backend_id("9223372036854775808"), None);
+        assert_eq!(parse_backend_id(""), None);
+        assert_eq!(parse_backend_id(" 10002"), None);
+        assert_eq!(parse_backend_id("myhost"), None);
+        assert_eq!(parse_backend_id("10002L"), None);
+        assert!(is_id_form("10002"));
+        assert!(!is_id_form("h:1"));
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(classify_host("10.0.0.1", false), Ok(HostKind::Ipv4));
+        assert_eq!(classify_host("355.0.0.1", false), Err(HostProblem::Ipv4Octet { octet: "355".into() }));
+        assert_eq!(classify_host("10.0.0", false), Err(HostProblem::Ipv4PartCount { parts: 3 }));
+        assert_eq!(classify_host("10.0.0.1.5", false), Err(HostProblem::Ipv4PartCount { parts: 5 }));
+        assert_eq!(classify_host("10.0..1", false), Err(HostProblem::Ipv4PartCount { parts: 4 }));
+        assert_eq!(classify_host("0010.0.0.1", false), Err(HostProblem::Ipv4Octet { octet: "0010".into() }));
+        assert_eq!(classify_host("be-1", false), Ok(HostKind::DnsName));
+        assert_eq!(classify_host("10", false), Err(HostProblem::Ipv4PartCount { parts: 1 }));
+        assert_eq!(classify_host("be01", false), Ok(HostKind::DnsName));
+        assert_eq!(classify_host("1be", false), Ok(HostKind::DnsName));
+        assert_eq!(
+            classify_host("doriscluster-sample-be-0.doriscluster-sample-be-internal.default.svc.cluster.local", false),
+            Ok(HostKind::DnsName)
+        );
+        assert_eq!(classify_host("host.example.com.", false), Ok(HostKind::DnsName));
+        assert_eq!(classify_host("my_host", false), Err(HostProblem::BadChar { ch: '_' }));
+        assert_eq!(classify_host("my_host!", false), Err(HostProblem::BadChar { ch: '_' }));
+        assert_eq!(classify_host("a..b", false), Err(HostProblem::EmptyLabel));
+        assert_eq!(classify_host("-a.b", false), Err(HostProblem::HyphenEdge { label: "-a".into() }));
+        assert_eq!(classify_host(&"a".repeat(64), false), Err(HostProblem::LabelTooLong { label: "a".repeat(64) }));
+        let long = vec!["a".repeat(60); 5].join(".");
+        assert!(matches!(classify_host(&long, false), Err(HostProblem::TooLong { .. })));
+        assert_eq!(classify_host("机器", false), Err(HostProblem::BadChar { ch: '机' }));
+        assert_eq!(classify_host("fe80::1", true), Ok(HostKind::Ipv6));
+        assert_eq!(classify_host("fe80::1", false), Err(HostProblem::Ipv6WithoutBrackets));
+        assert_eq!(classify_host("nothex::g", true), Err(HostProblem::BadIpv6));
+        assert_eq!(classify_host("abc]", false), Err(HostProblem::BadChar { ch: ']' }));
+    }
+
+    #[test]
+    fn ipv6_forms() {
+        for ok in ["::1", "::", "fe80::1", "2001:db8:0:0:0:0:2:1", "2001:db8::2:1", "::ffff:10.0.0.1", "fe80::1%eth0", "1::"] {
+            assert!(is_ipv6(ok), "{ok}");
+        }
+        for bad in ["", ":", "1:2", "1:::2", "1::2::3", "2001:db8:0:0:0:0:2", "12345::", "g::1", "1:2:3:4:5:6:7:8:9", "::ffff:300.0.0.1", "fe80::1%"] {
+            assert!(!is_ipv6(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn loopback() {
+        for l in ["127.0.0.1", "127.1.2.3", "localhost", "LocalHost", "localhost.", "::1", "0:0:0:0:0:0:0:1"] {
+            assert!(is_loopback(l), "{l}");
+        }
+        for n in ["128.0.0.1", "10.0.0.1", "localhost1", "fe80::1", "::", "be1"] {
+            assert!(!is_loopback(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn placeholders() {
+        use Placeholder::*;
+        let cases: &[(&str, Placeholder)] = &[
+            ("<be_host>", AngleBrackets),
+            ("<fe_ip>:<edit_log_port>", AngleBrackets),
+            ("<fe_ip_address> : <fe_edit_log_port>", AngleBrackets),
+            ("host:port", PortWord),
+            ("be_ip:heartbeat_service_port", PortWord),
+            ("be_host:heartbeat-service_port", PortWord),
+            ("follower_host:edit_log_port", PortWord),
+            ("host1:heartbeat_port", PortWord),
+            ("broker_host1:broker_ipc_port1", PortWord),
+            ("host:PORT", PortWord),
+            ("10.0.0.1:xxxx", PortWord),
+            ("${HOST}", ShellVariable),
+            ("${FE-IP地址}:9050", ShellVariable),
+            ("$HOST:9050", ShellVariable),
+            ("%s", PrintfFormat),
+            ("%s:%d", PrintfFormat),
+            ("{}", Braces),
+            ("{host}:{port}", Braces),
+            ("xxx", Word),
+            ("ip", Word),
+            ("id1", Word),
+            ("ids1", Word),
+            ("IDS2", Word),
+            ("be_id", Word),
+            ("id3...", Ellipsis),
+            ("fe2的ip:9010", Description),
+            ("3号机器:9050", Description),
+            ("x.x.x.x:9050", RedactedHost),
+            ("xxx.xxx.xxx.xxx:9050", RedactedHost),
+            ("192.168.x.x:9050", RedactedHost),
+        ];
+        for (s, want) in cases {
+            assert_eq!(placeholder(s), Some(*want), "{s}");
+        }
+        for real in [
+            "host:9850", "host_ip:9010", "host3:9050", "be1:9050", "doris-env:9050", "node-1:9050",
+            "10.0.0.1:9050", "10002", "h:abc", "myhost", "be_ip:9050", "[::1]:9050", "h:+9050", "host1:9050, 1212:9050",
+            "export:9050", "xhost:9050",
+        ] {
+            assert_eq!(placeholder(real), None, "{real}");
+        }
+    }
+
+    #[test]
+    fn several() {
+        let s = "192.168.0.1:9050,192.168.0.2:9050";
+        let p = split_several(s, false).unwrap();
+        assert_eq!(p.iter().map(|&(a, b)| &s[a..b]).collect::<Vec<_>>(), vec!["192.168.0.1:9050", "192.168.0.2:9050"]);
+        let s = "host1:9050, 1212:9050";
+        let p = split_several(s, false).unwrap();
+        assert_eq!(p.iter().map(|&(a, b)| &s[a..b]).collect::<Vec<_>>(), vec!["host1:9050", "1212:9050"]);
+        let s = "h1:9050 h2:9050";
+        assert_eq!(split_several(s, false).unwrap().len(), 2);
+        assert_eq!(split_several("10001,10002", true).unwrap().len(), 2);
+        assert_eq!(split_several("10001,10002", false), None);
+        assert_eq!(split_several("h1:9050", false), None);
+        assert_eq!(split_several("h1:9050,", false), None);
+        assert_eq!(split_several("h1 : 9050", false), None);
+        assert_eq!(split_several("a,b", false), None);
+    }
+
+    #[test]
+    fn unbracketed_ipv6() {
+        assert_eq!(split_unbracketed_ipv6("fe80::1:9050"), None); // fe80::1:9050 is itself an IPv6 address
+        assert_eq!(split_unbracketed_ipv6("fe80::1:19050"), Some(("fe80::1", "19050")));
+        assert_eq!(split_unbracketed_ipv6("2001:db8:0:0:0:0:2:1:9050"), Some(("2001:db8:0:0:0:0:2:1", "9050")));
+        assert_eq!(split_unbracketed_ipv6("::1:9050"), None);
+        assert_eq!(split_unbracketed_ipv6("a:b:c"), None);
+        assert_eq!(split_unbracketed_ipv6("fe80::1:99999"), None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in ["", ":", "[", "]", "[]:", "[:]:1", "é:é", "::::", "[é]:1", "%", "$", "\u{0}", "a:\u{FF10}"] {
+            let _ = validate(s);
+            let _ = placeholder(s);
+            let _ = split_several(s, true);
+            let _ = split_unbracketed_ipv6(s);
+            let _ = classify_host(s, true);
+            let _ = classify_host(s, false);
+            let _ = is_loopback(s);
+        }
+    }
+}

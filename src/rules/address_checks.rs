@@ -1,0 +1,406 @@
+//! What the address rules (D101–D115, D208) share: which literal of which statement is an
+//! address, a backend id or a host name, and the one verdict that explains each literal, so that
+//! one problem is reported once (D107 before D101, D101 before D102–D105, and the warnings only
+//! for literals Doris accepts).
+
+use crate::address::{self, AddressError, HostPort, Placeholder};
+use crate::options::LintOptions;
+use crate::syntax::{Operand, OperandKind, Part, Segment, Statement, StatementKind};
+
+/// What a literal stands for in its statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// ADD BACKEND: an address (a literal without `:` is taken as an id and adds nothing).
+    NewBackend,
+    /// DROP / DROPP / DECOMMISSION / MODIFY / CANCEL DECOMMISSION BACKEND: an address or an id.
+    ExistingBackend,
+    /// The old side of MODIFY BACKEND ... HOSTNAME: an address only.
+    BackendAddress,
+    /// FOLLOWER / OBSERVER and the old side of MODIFY FRONTEND ... HOSTNAME.
+    Frontend,
+    /// ADD / DROP BROKER addresses.
+    Broker,
+    /// The new side of MODIFY ... HOSTNAME: a bare host name.
+    NewHostname,
+}
+
+impl Role {
+    /// The port this role expects under `options`.
+    pub fn expected_port(self, options: &LintOptions) -> Option<u16> {
+        match self {
+            Role::NewBackend | Role::ExistingBackend | Role::BackendAddress => Some(options.ports.heartbeat),
+            Role::Frontend => Some(options.ports.edit_log),
+            Role::Broker => Some(options.ports.broker),
+            Role::NewHostname => None,
+        }
+    }
+
+    /// The name of the expected port's config key.
+    pub fn port_name(self) -> &'static str {
+        match self {
+            Role::Frontend => "edit_log_port",
+            Role::Broker => "broker_ipc_port",
+            _ => "heartbeat_service_port",
+        }
+    }
+}
+
+/// The role of the literals of address list number `index` (0 or 1) of a statement.
+pub fn role_of(kind: StatementKind, index: usize) -> Option<Role> {
+    use StatementKind as K;
+    Some(match (kind, index) {
+        (K::AddBackend, 0) => Role::NewBackend,
+        (K::DropBackend | K::DroppBackend | K::DecommissionBackend | K::CancelDecommissionBackend | K::ModifyBackend, 0) => {
+            Role::ExistingBackend
+        }
+        (K::ModifyBackendHostname, 0) => Role::BackendAddress,
+        (K::ModifyFrontendHostname, 0) | (K::AddFollower | K::DropFollower | K::AddObserver | K::DropObserver, 0) => {
+            Role::Frontend
+        }
+        (K::AddBroker | K::DropBroker, 0) => Role::Broker,
+        (K::ModifyBackendHostname | K::ModifyFrontendHostname, 1) => Role::NewHostname,
+        _ => return None,
+    })
+}
+
+/// The statement as the user would name it: `ADD BACKEND`, `CANCEL DECOMMISSION BACKEND`.
+pub fn statement_label(kind: StatementKind) -> &'static str {
+    use StatementKind as K;
+    match kind {
+        K::AddBackend => "ADD BACKEND",
+        K::DropBackend => "DROP BACKEND",
+        K::DroppBackend => "DROPP BACKEND",
+        K::DecommissionBackend => "DECOMMISSION BACKEND",
+        K::CancelDecommissionBackend => "CANCEL DECOMMISSION BACKEND",
+        K::ModifyBackend => "MODIFY BACKEND",
+        K::ModifyBackendHostname => "MODIFY BACKEND ... HOSTNAME",
+        K::ModifyFrontendHostname => "MODIFY FRONTEND ... HOSTNAME",
+        K::AddFollower => "ADD FOLLOWER",
+        K::DropFollower => "DROP FOLLOWER",
+        K::AddObserver => "ADD OBSERVER",
+        K::DropObserver => "DROP OBSERVER",
+        K::AddBroker => "ADD BROKER",
+        K::DropBroker => "DROP BROKER",
+        K::DropAllBroker => "DROP ALL BROKER",
+        K::RenameComputeGroup => "RENAME COMPUTE GROUP",
+        K::SetLoadErrorsHub => "SET LOAD ERRORS HUB",
+    }
+}
+
+/// The one verdict for a literal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// D107.
+    Placeholder(Placeholder),
+    /// D101: byte ranges of the pieces in the decoded value.
+    Several(Vec<(usize, usize)>),
+    /// A valid backend id (ExistingBackend).
+    Id(i64),
+    /// D113: no `:` and not a number where an id is read.
+    NotAnId,
+    /// D102: no `:` where an address is needed.
+    MissingPort,
+    /// D105: Doris's split gave the wrong number of parts.
+    Malformed(AddressError),
+    /// D103.
+    BadPort(AddressError),
+    /// D104.
+    EmptyHost,
+    /// Doris accepts it.
+    Valid(HostPort),
+    /// The new HOSTNAME of MODIFY ... HOSTNAME (a host name, never split).
+    Hostname(String),
+}
+
+/// Decides what a literal is, the way Doris reads it in `role`.
+pub fn analyze(value: &str, role: Role) -> Verdict {
+    if let Some(p) = address::placeholder(value) {
+        return Verdict::Placeholder(p);
+    }
+    if role == Role::NewHostname {
+        return Verdict::Hostname(address::strip_whitespace(value));
+    }
+    if let Some(pieces) = address::split_several(value, role == Role::ExistingBackend) {
+        return Verdict::Several(pieces);
+    }
+    if address::is_id_form(value) {
+        return match role {
+            Role::ExistingBackend => match address::parse_backend_id(value) {
+                Some(id) => Verdict::Id(id),
+                None => Verdict::NotAnId,
+            },
+            _ => Verdict::MissingPort,
+        };
+    }
+    match address::validate(value) {
+        Ok(hp) => Verdict::Valid(hp),
+        Err(e @ (AddressError::Empty | AddressError::WrongPartCount { .. })) => Verdict::Malformed(e),
+        Err(AddressError::HostNull) => Verdict::EmptyHost,
+        Err(e) => Verdict::BadPort(e),
+    }
+}
+
+/// One address-position literal of the script.
+pub struct Lit<'a> {
+    pub statement: &'a Statement,
+    /// Position in its list.
+    pub index: usize,
+    pub operand: &'a Operand,
+    pub role: Role,
+    pub verdict: Verdict,
+}
+
+/// Every address-position literal of one statement, in order.
+pub fn statement_literals<'a>(_segment: &'a Segment, st: &'a Statement) -> Vec<Lit<'a>> {
+    let mut out = Vec::new();
+    let lists = st.parts.iter().filter_map(|p| match p {
+        Part::Addresses(a) => Some(a),
+        _ => None,
+    });
+    for (list, a) in lists.enumerate() {
+        let Some(role) = role_of(st.kind, list) else { continue };
+        for (index, op) in a.items.iter().enumerate() {
+            if op.span.is_empty() || !(op.kind.is_string() || op.kind == OperandKind::BareAddress) {
+                continue;
+            }
+            out.push(Lit { statement: st, index, operand: op, role, verdict: analyze(&op.value, role) });
+        }
+    }
+    out
+}
+
+/// Every address-position literal of the script, in order.
+pub fn literals<'a>(statements: impl Iterator<Item = (&'a Segment, &'a Statement)>) -> Vec<Lit<'a>> {
+    statements.flat_map(|(seg, st)| statement_literals(seg, st)).collect()
+}
+
+/// Writes `value` as a literal of the same kind as `like` (same quote character; a bare
+/// address stays bare), escaping as Doris's lexer needs.
+pub fn requote(like: &Operand, value: &str) -> String {
+    let q = match like.kind {
+        OperandKind::BareAddress => return value.to_string(),
+        OperandKind::SingleQuoted => '\'',
+        _ => '"',
+    };
+    let mut s = String::with_capacity(value.len() + 2);
+    s.push(q);
+    for c in value.chars() {
+        if c == q || c == '\\' {
+            s.push('\\');
+        }
+        s.push(c);
+    }
+    s.push(q);
+    s
+}
+
+/// What Doris does with `value` in `role`, for messages (en, zh).
+pub fn doris_outcome(value: &str, role: Role, kind: StatementKind) -> (String, String) {
+    if role == Role::NewHostname {
+        return (
+            "Doris stores it as the new host name and the node becomes unreachable".into(),
+            "Doris 会把它存为新的主机名，节点随即无法访问".into(),
+        );
+    }
+    if address::is_id_form(value) {
+        match role {
+            Role::NewBackend => {
+                return (
+                    "Doris takes a literal without `:` as a backend id and ADD BACKEND silently adds nothing".into(),
+                    "Doris 把不含 `:` 的字面量当作 backend id，ADD BACKEND 会静默地什么也不添加".into(),
+                )
+            }
+            Role::ExistingBackend => {
+                if address::parse_backend_id(value).is_none() {
+                    let m = format!("java.lang.NumberFormatException: For input string: \"{value}\"");
+                    return (format!("Doris rejects it with `{m}`"), format!("Doris 会报错拒绝：`{m}`"));
+                }
+                return (
+                    "Doris looks for a backend with that id".into(),
+                    "Doris 会查找该 id 的 backend".into(),
+                );
+            }
+            _ => {}
+        }
+    }
+    match address::validate(value) {
+        Err(e) => {
+            let m = e.doris_message();
+            (format!("Doris rejects it with `{m}`"), format!("Doris 会报错拒绝：`{m}`"))
+        }
+        Ok(hp) if adds(kind) => (
+            format!("Doris accepts it as host `{}`, which no machine answers to", hp.host),
+            format!("Doris 会接受它并把 `{}` 当作主机，但没有机器会响应", hp.host),
+        ),
+        Ok(hp) => (
+            format!("Doris looks for a node with host `{}` and finds none", hp.host),
+            format!("Doris 会查找主机为 `{}` 的节点，但找不到", hp.host),
+        ),
+    }
+}
+
+/// The key Doris's duplicate check would use if it were case-insensitive: host in lower case
+/// (brackets already removed by the split) and the numeric port.
+pub fn loose_key(hp: &HostPort) -> (String, i32) {
+    // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address).
+    if let Ok(v6) = hp.host.parse::<std::net::Ipv6Addr>() {
+        return (v6.to_string(), hp.port);
+    }
+    (hp.host.to_ascii_lowercase(), hp.port)
+}
+
+/// The source span of bytes `start..end` of `op`'s decoded value, when the literal's source text
+/// is its value verbatim (no escapes); otherwise the whole literal.
+pub fn sub_span(source: &str, op: &Operand, start: usize, end: usize) -> crate::span::Span {
+    let text = op.span.text(source);
+    let inner_start = match op.kind {
+        OperandKind::BareAddress => 0,
+        OperandKind::SingleQuoted | OperandKind::DoubleQuoted => 1,
+        _ => return op.span,
+    };
+    let inner_end = text.len().saturating_sub(inner_start);
+    if inner_end < inner_start || text.get(inner_start..inner_end) != Some(op.value.as_str()) || end > op.value.len() || start > end {
+        return op.span;
+    }
+    crate::span::Span::new(op.span.start + inner_start + start, op.span.start + inner_start + end)
+}
+
+/// 1-based line of a byte offset (for "first added at line N").
+pub fn line_of(source: &str, offset: usize) -> usize {
+    source.as_bytes()[..offset.min(source.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// The example address for a role, for help texts.
+pub fn example(role: Role, options: &LintOptions) -> String {
+    match role.expected_port(options) {
+        Some(p) => format!("\"10.0.0.1:{p}\""),
+        None => "\"fe1.example.com\"".to_string(),
+    }
+}
+
+/// The `existingBackends` option read the way Doris reads addresses: (addresses, ids). `None`
+/// when the option is not set.
+pub fn existing_backends(options: &LintOptions) -> Option<(Vec<HostPort>, Vec<i64>)> {
+    let list = options.existing_backends.as_ref()?;
+    let mut addrs = Vec::new();
+    let mut ids = Vec::new();
+    for e in list {
+        let e = e.trim();
+        if address::is_id_form(e) {
+            if let Some(id) = address::parse_backend_id(e) {
+                ids.push(id);
+            }
+        } else if let Ok(hp) = address::validate(e) {
+            addrs.push(hp);
+        }
+    }
+    Some((addrs, ids))
+}
+
+/// Statements that add a node (ADD BACKEND / FOLLOWER / OBSERVER / BROKER).
+pub fn adds(kind: StatementKind) -> bool {
+    matches!(kind, StatementKind::AddBackend | StatementKind::AddFollower | StatementKind::AddObserver | StatementKind::AddBroker)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::LintOptions;
+
+    fn codes(sql: &str) -> Vec<&'static str> {
+        crate::lint(sql, &LintOptions::default()).into_iter().map(|d| d.code).filter(|c| c.starts_with("D1") || *c == "D208").collect()
+    }
+
+    #[test]
+    fn one_diagnostic_per_literal() {
+        // D101 explains the literal: no D105 / D103 on it.
+        assert_eq!(codes(r#"ALTER SYSTEM ADD BACKEND "192.168.0.1:9050,192.168.0.2:9050";"#), vec!["D101"]);
+        // D107 takes precedence over D103, D106, D113, D102, D110.
+        assert_eq!(codes(r#"ALTER SYSTEM ADD BACKEND "be_host:heartbeat_service_port";"#), vec!["D107"]);
+        assert_eq!(codes(r#"ALTER SYSTEM ADD FOLLOWER "<fe_ip_address> : <fe_edit_log_port>";"#), vec!["D107"]);
+        assert_eq!(codes(r#"ALTER SYSTEM MODIFY BACKEND "id1" SET ("disable_load" = "true");"#), vec!["D107"]);
+        assert_eq!(codes(r#"ALTER SYSTEM ADD FOLLOWER "fe2的ip:9010";"#), vec!["D107"]);
+        assert_eq!(codes(r#"ALTER SYSTEM ADD BACKEND "host";"#), vec!["D107"]);
+        // Real-looking names with numeric ports are fine.
+        assert!(codes(r#"ALTER SYSTEM ADD BACKEND "host:9850";"#).is_empty());
+        assert!(codes(r#"ALTER SYSTEM ADD BACKEND "be1:9050", "be2:9050";"#).is_empty());
+        // Warnings only when Doris accepts the literal.
+        assert_eq!(codes(r#"ALTER SYSTEM ADD BACKEND " 10.0.0.1 : abc ";"#), vec!["D103"]);
+    }
+
+    #[test]
+    fn roles() {
+        use StatementKind as K;
+        assert_eq!(role_of(K::AddBackend, 0), Some(Role::NewBackend));
+        assert_eq!(role_of(K::CancelDecommissionBackend, 0), Some(Role::ExistingBackend));
+        assert_eq!(role_of(K::ModifyBackendHostname, 0), Some(Role::BackendAddress));
+        assert_eq!(role_of(K::ModifyBackendHostname, 1), Some(Role::NewHostname));
+        assert_eq!(role_of(K::ModifyFrontendHostname, 0), Some(Role::Frontend));
+        assert_eq!(role_of(K::DropAllBroker, 0), None);
+        assert_eq!(role_of(K::RenameComputeGroup, 0), None);
+    }
+
+    #[test]
+    fn broker_names_and_new_hostnames_are_not_addresses() {
+        assert!(codes("ALTER SYSTEM ADD BROKER hdfs_broker \"10.0.0.5:8000\";").is_empty());
+        assert!(codes("ALTER SYSTEM DROP ALL BROKER hdfs_broker;").is_empty());
+        assert!(codes("ALTER SYSTEM MODIFY FRONTEND \"10.0.0.1:9010\" HOSTNAME \"fe1.example.com\";").is_empty());
+    }
+
+    #[test]
+    fn frontend_added_twice() {
+        let sql = "ALTER SYSTEM ADD FOLLOWER \"10.0.0.9:9010\";\nALTER SYSTEM ADD OBSERVER \"10.0.0.9:9010\";";
+        assert_eq!(codes(sql), vec!["D109"]);
+        let sql = "ALTER SYSTEM ADD FOLLOWER \"10.0.0.9:9010\";\nALTER SYSTEM DROP FOLLOWER \"10.0.0.9:9010\";\nALTER SYSTEM ADD OBSERVER \"10.0.0.9:9010\";";
+        assert!(codes(sql).is_empty());
+    }
+
+    #[test]
+    fn requote_keeps_quotes_and_escapes() {
+        let op = |kind, value: &str| Operand { span: crate::span::Span::new(0, 0), kind, value: value.into() };
+        assert_eq!(requote(&op(OperandKind::SingleQuoted, "a'b"), "a'b"), r"'a\'b'");
+        assert_eq!(requote(&op(OperandKind::DoubleQuoted, "x"), "h:1"), "\"h:1\"");
+        assert_eq!(requote(&op(OperandKind::BareAddress, "x"), "h:1"), "h:1");
+        assert_eq!(requote(&op(OperandKind::RawDouble, "x"), r"a\b"), r#""a\\b""#);
+    }
+
+    #[test]
+    fn existing_backends_option() {
+        let mut o = LintOptions::default();
+        assert!(existing_backends(&o).is_none());
+        o.existing_backends = Some(vec!["10.0.0.1:9050".into(), "10002".into(), "junk".into()]);
+        let (a, i) = existing_backends(&o).unwrap();
+        assert_eq!(a.len(), 1);
+        assert_eq!(i, vec![10002]);
+    }
+
+    #[test]
+    fn configured_ports() {
+        let mut o = LintOptions::default();
+        o.ports.heartbeat = 19050;
+        let c: Vec<_> = crate::lint("ALTER SYSTEM ADD BACKEND \"h1:9050\";", &o).into_iter().map(|d| d.code).collect();
+        assert!(!c.contains(&"D108"), "{c:?}");
+        let d = crate::lint("ALTER SYSTEM ADD BACKEND \"h1:9060\";", &o);
+        let m = d.iter().find(|d| d.code == "D108").unwrap();
+        assert!(m.message.contains("19050 in this cluster"), "{}", m.message);
+        let d = crate::lint("ALTER SYSTEM ADD BACKEND \"h1\";", &o);
+        let f = d.iter().find(|d| d.code == "D102").unwrap().fix.as_ref().unwrap();
+        assert_eq!(f.edits[0].insert, "\"h1:19050\"");
+    }
+
+    #[test]
+    fn fixes_combine_with_d007_on_bare_addresses() {
+        let mut o = LintOptions::default();
+        o.rules.insert("D108".into(), crate::options::RuleLevel::Error);
+        for (src, want) in [
+            ("ALTER SYSTEM ADD BACKEND 10.0.0.2:9060;", "ALTER SYSTEM ADD BACKEND \"10.0.0.2:9050\";"),
+            ("ALTER SYSTEM ADD BACKEND 10.0.0.1;", "ALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";"),
+            ("ALTER SYSTEM ADD BACKEND fe80::1:19050;", "ALTER SYSTEM ADD BACKEND \"[fe80::1]:19050\";"),
+        ] {
+            let diags = crate::lint(src, &o);
+            let mut edits: Vec<&crate::Edit> = diags.iter().filter_map(|d| d.fix.as_ref()).flat_map(|f| f.edits.iter()).collect();
+            edits.sort_by_key(|e| (e.span.start, e.span.end));
+            assert_eq!(crate::diagnostic::apply_edits(src, &edits), want, "{diags:?}");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+use std::collections::HashMap;
+
+use crate::address::HostPort;
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::rules::address_checks::{self, loose_key, Role, Verdict};
+use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
+use crate::span::Span;
+use crate::syntax::StatementKind as K;
+
+pub struct DuplicateAddress;
+
+static META: RuleMeta = RuleMeta {
+    code: "D109",
+    name: "duplicate-address",
+    default_severity: Some(Severity::Error),
+    fix: FixAvailability::Sometimes,
+    summary: "The same address twice in one ADD BACKEND, or added twice in one script.",
+    explanation: r#"
+**What it does.** Compares addresses after Doris's normalisation (whitespace removed, port read
+as a number, `[::1]` brackets removed; host names case-insensitively) and finds:
+- the same address twice in one `ADD BACKEND`: Doris does not notice and **adds two backends with
+  the same host:port**;
+- a backend added twice in one script: the second `ADD BACKEND` fails with
+  `Same backend already exists[host:port]`; the same for a frontend added twice (FOLLOWER or
+  OBSERVER). The script is read in order: an address that was removed in between (DROPP /
+  DECOMMISSION BACKEND, DROP FOLLOWER / OBSERVER) may be added again.
+
+Doris compares host strings exactly, so `BE1:9050` after `be1:9050` is not rejected: it adds a
+second backend for the same machine. The message says when the match is only by case.
+
+**Example.**
+```sql
+ALTER SYSTEM ADD BACKEND "10.0.0.1:9050", "10.0.0.1:9050";
+ALTER SYSTEM ADD BACKEND "10.0.0.1:9050";
+```
+
+**Fix.** Safe within one statement: removes the repeat (with its comma). Across statements there
+is no fix: which of the two is wrong cannot be known.
+"#,
+};
+
+struct Seen {
+    hp: HostPort,
+    span: Span,
+}
+
+impl Rule for DuplicateAddress {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let mut backends: HashMap<(String, i32), Seen> = HashMap::new();
+        let mut frontends: HashMap<(String, i32), Seen> = HashMap::new();
+        for (seg, st) in cx.statements() {
+            let lits = address_checks::statement_literals(seg, st);
+            let mut this_stmt: HashMap<(String, i32), Seen> = HashMap::new();
+            for lit in &lits {
+                let Verdict::Valid(hp) = &lit.verdict else { continue };
+                let op = lit.operand;
+                let text = cx.text(op.span);
+                match (st.kind, lit.role) {
+                    (K::AddBackend, Role::NewBackend) => {
+                        if let Some(first) = this_stmt.get(&loose_key(hp)) {
+                            let first_text = cx.text(first.span);
+                            let (case_en, case_zh) = case_note(&first.hp, hp);
+                            let list = st.addresses();
+                            let prev_end = list
+                                .and_then(|l| l.items.get(lit.index.wrapping_sub(1)))
+                                .map_or(op.span.start, |p| p.span.end);
+                            let d = cx
+                                .diagnostic(
+                                    op.span,
+                                    cx.t(
+                                        format!("`{text}` repeats {first_text} in the same ADD BACKEND{case_en}: Doris does not notice and adds two backends with the same address"),
+                                        format!("`{text}` 在同一条 ADD BACKEND 中重复了 {first_text}{case_zh}：Doris 不会发现，会添加两个地址相同的 backend"),
+                                    ),
+                                )
+                                .with_help(cx.t("list each backend once", "每个 backend 只写一次"))
+                                .with_fix(Fix::safe(
+                                    cx.t("Remove the repeated address", "删除重复的地址"),
+                                    vec![Edit::delete(Span::new(prev_end, op.span.end))],
+                                ));
+                            cx.push(d);
+                            continue;
+                        }
+                        if let Some(first) = backends.get(&loose_key(hp)) {
+                            let line = address_checks::line_of(cx.source, first.span.start);
+                            let first_text = cx.text(first.span);
+                            let exact = first.hp.host == hp.host;
+                            let (en, zh) = if exact {
+                                (
+                                    format!("`{text}` was already added at line {line}: this ADD BACKEND fails with `Same backend already exists[{}]`", hp.display()),
+                                    format!("`{text}` 已在第 {line} 行添加过：这条 ADD BACKEND 会失败：`Same backend already exists[{}]`", hp.display()),
+                                )
+                            } else {
+                                let (case_en, case_zh) = case_note(&first.hp, hp);
+                                (
+                                    format!("`{text}` is {first_text} from line {line}{case_en}: Doris compares host strings exactly, so it adds a second backend for the same machine"),
+                                    format!("`{text}` 就是第 {line} 行的 {first_text}{case_zh}：Doris 按字符串精确比较主机，会为同一台机器再添加一个 backend"),
+                                )
+                            };
+                            let d = cx.diagnostic(op.span, cx.t(en, zh)).with_help(cx.t(
+                                "remove one of the two ADD BACKEND statements, or remove the backend (DROPP / DECOMMISSION) in between",
+                                "删除两条 ADD BACKEND 中的一条，或在两者之间先移除该 backend（DROPP / DECOMMISSION）",
+                            ));
+                            cx.push(d);
+                            continue;
+                        }
+                        this_stmt.insert(loose_key(hp), Seen { hp: hp.clone(), span: op.span });
+                    }
+                    (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
+                        backends.remove(&loose_key(hp));
+                    }
+                    (K::AddFollower | K::AddObserver, Role::Frontend) => {
+                        if let Some(first) = frontends.get(&loose_key(hp)) {
+                            let line = address_checks::line_of(cx.source, first.span.start);
+                            let first_text = cx.text(first.span);
+                            let (case_en, case_zh) = case_note(&first.hp, hp);
+                            let d = cx
+                                .diagnostic(
+                                    op.span,
+                                    cx.t(
+                                        format!("`{text}` repeats the frontend {first_text} added at line {line}{case_en}: Doris rejects adding a frontend that already exists (as FOLLOWER or OBSERVER)"),
+                                        format!("`{text}` 重复了第 {line} 行已添加的 FE {first_text}{case_zh}：Doris 会拒绝添加已存在的 FE（无论 FOLLOWER 还是 OBSERVER）"),
+                                    ),
+                                )
+                                .with_help(cx.t(
+                                    "add each frontend once, as either FOLLOWER or OBSERVER",
+                                    "每个 FE 只添加一次，FOLLOWER 或 OBSERVER 二选一",
+                                ));
+                            cx.push(d);
+                            continue;
+                        }
+                        frontends.insert(loose_key(hp), Seen { hp: hp.clone(), span: op.span });
+                    }
+                    (K::DropFollower | K::DropObserver, Role::Frontend) => {
+                        frontends.remove(&loose_key(hp));
+                    }
+                    _ => {}
+                }
+            }
+            backends.extend(this_stmt);
+        }
+    }
+}
+
+fn case_note(a: &HostPort, b: &HostPort) -> (String, String) {
+    if a.host == b.host {
+        (String::new(), String::new())
+    } else if a.host.eq_ignore_ascii_case(&b.host) {
+        (
+            " (the host names differ only in case, and name the same machine)".to_string(),
+            "（主机名仅大小写不同，指向同一台机器）".to_string(),
+        )
+    } else {
+        (
+            " (the same IPv6 address, written differently)".to_string(),
+            "（同一个 IPv6 地址的不同写法）".to_string(),
+        )
+    }
+}

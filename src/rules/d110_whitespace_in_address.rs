@@ -1,0 +1,59 @@
+use crate::address;
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::rules::address_checks::{self, requote, Verdict};
+use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
+
+pub struct WhitespaceInAddress;
+
+static META: RuleMeta = RuleMeta {
+    code: "D110",
+    name: "whitespace-in-address",
+    default_severity: Some(Severity::Warning),
+    fix: FixAvailability::Safe,
+    summary: "Spaces, tabs or line breaks inside an address literal.",
+    explanation: r#"
+**What it does.** Finds whitespace inside an address that Doris otherwise accepts.
+
+**Why.** Doris deletes all whitespace from an address before reading it, so
+`" 10.0.0.1 : 9050 "` works, but the text in the script is then not the address Doris stores
+and shows in `SHOW BACKENDS`: searching scripts for the address, or comparing them with tools,
+fails. Often it is also a sign of a line pasted together from several pieces.
+
+**Example.**
+```sql
+ALTER SYSTEM ADD BACKEND " 10.0.0.1 : 9050 ";
+ALTER SYSTEM ADD BACKEND "10.0.0.1:9050";
+```
+
+**Fix (safe).** Removes the whitespace: Doris reads the literal the same way afterwards.
+"#,
+};
+
+impl Rule for WhitespaceInAddress {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        for lit in address_checks::literals(cx.statements()) {
+            let Verdict::Valid(_) = &lit.verdict else { continue };
+            let op = lit.operand;
+            if !address::has_whitespace(&op.value) {
+                continue;
+            }
+            let text = cx.text(op.span);
+            let fixed = requote(op, &address::strip_whitespace(&op.value));
+            let d = cx
+                .diagnostic(
+                    op.span,
+                    cx.t(
+                        format!("`{text}` contains whitespace: Doris silently removes it and reads {fixed}"),
+                        format!("`{text}` 中含有空白字符：Doris 会静默删除它们，实际读取为 {fixed}"),
+                    ),
+                )
+                .with_help(cx.t(format!("write {fixed}"), format!("请写成 {fixed}")))
+                .with_fix(Fix::safe(cx.t("Remove the whitespace", "删除空白字符"), vec![Edit::replace(op.span, fixed)]));
+            cx.push(d);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+use crate::diagnostic::Severity;
+use crate::rules::address_checks::{self, Role, Verdict};
+use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
+use crate::syntax::StatementKind as K;
+
+pub struct BackendAlreadyExists;
+
+static META: RuleMeta = RuleMeta {
+    code: "D114",
+    name: "backend-already-exists",
+    default_severity: Some(Severity::Error),
+    fix: FixAvailability::None,
+    summary: "ADD BACKEND of a backend the cluster already has (needs `existingBackends`).",
+    explanation: r#"
+**What it does.** Only when you supply the cluster's current backends (the `existingBackends`
+option, e.g. pasted from `SHOW BACKENDS`): flags ADD BACKEND of an address that is already one
+of them. The comparison is Doris's: the exact host string and the port (`localhost` and
+`127.0.0.1` are different; so are `BE1` and `be1`). A backend removed earlier in the script
+(DROPP / DECOMMISSION) may be added again.
+
+**Why.** Doris checks every address first and fails the whole statement with
+`Same backend already exists[host:port]`: none of the other backends in the statement is added.
+
+**Example.** With `existingBackends = ["10.0.0.1:9050"]`:
+```sql
+ALTER SYSTEM ADD BACKEND "10.0.0.1:9050", "10.0.0.2:9050";
+```
+"#,
+};
+
+impl Rule for BackendAlreadyExists {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let Some((existing, _)) = address_checks::existing_backends(cx.options) else { return };
+        let mut existing: std::collections::HashSet<(String, i32)> = existing.into_iter().map(|e| (e.host, e.port)).collect();
+        for lit in address_checks::literals(cx.statements()) {
+            let Verdict::Valid(hp) = &lit.verdict else { continue };
+            match (lit.statement.kind, lit.role) {
+                (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
+                    existing.remove(&(hp.host.clone(), hp.port));
+                }
+                (K::AddBackend, Role::NewBackend) if existing.contains(&(hp.host.clone(), hp.port)) => {
+                    let op = lit.operand;
+                    let text = cx.text(op.span);
+                    let shown = hp.display();
+                    let d = cx
+                        .diagnostic(
+                            op.span,
+                            cx.t(
+                                format!("`{text}` is already a backend of this cluster: Doris fails the whole statement with `Same backend already exists[{shown}]` and adds none of its backends"),
+                                format!("`{text}` 已经是本集群的 backend：Doris 会让整条语句失败（`Same backend already exists[{shown}]`），其中的 backend 一个也不会添加"),
+                            ),
+                        )
+                        .with_help(cx.t(
+                            "remove it from the statement (check SHOW BACKENDS), or DROPP / DECOMMISSION it first",
+                            "请从语句中去掉它（先查看 SHOW BACKENDS），或先 DROPP / DECOMMISSION 它",
+                        ));
+                    cx.push(d);
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+use crate::diagnostic::Severity;
+use crate::rules::address_checks::{self, Role, Verdict};
+use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
+use crate::syntax::StatementKind as K;
+
+pub struct UnknownBackend;
+
+static META: RuleMeta = RuleMeta {
+    code: "D115",
+    name: "unknown-backend",
+    default_severity: Some(Severity::Error),
+    fix: FixAvailability::None,
+    summary: "DROPP / DECOMMISSION / MODIFY / CANCEL of a backend the cluster does not have (needs `existingBackends`).",
+    explanation: r#"
+**What it does.** Only when you supply the cluster's current backends (the `existingBackends`
+option): flags an address or id in DROPP / DECOMMISSION / MODIFY BACKEND, MODIFY BACKEND ...
+HOSTNAME and CANCEL DECOMMISSION that is not one of them (nor added earlier in the script).
+Addresses compare exactly as Doris compares them (host string and port); ids are checked only
+when the list holds ids, addresses only when it holds addresses.
+
+**Why.** Doris fails the statement: `backend does not exists[host:port]` (DROPP, MODIFY) or
+`Backend does not exist[host:port]` (DECOMMISSION, CANCEL DECOMMISSION). A wrong port or a host
+name where the cluster knows the IP is the usual cause.
+
+**Example.** With `existingBackends = ["10.0.0.1:9050"]`:
+```sql
+ALTER SYSTEM DECOMMISSION BACKEND "10.0.0.1:9060";
+```
+"#,
+};
+
+impl Rule for UnknownBackend {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let Some((list, ids)) = address_checks::existing_backends(cx.options) else { return };
+        let know_addrs = !list.is_empty();
+        let ids: std::collections::HashSet<i64> = ids.into_iter().collect();
+        let mut addrs: std::collections::HashSet<(String, i32)> = std::collections::HashSet::new();
+        // Lower-cased host → the exact entry, to say when only the case differs.
+        let mut lower: std::collections::HashMap<(String, i32), String> = std::collections::HashMap::new();
+        for e in list {
+            lower.insert((e.host.to_ascii_lowercase(), e.port), e.display());
+            addrs.insert((e.host, e.port));
+        }
+        for lit in address_checks::literals(cx.statements()) {
+            let kind = lit.statement.kind;
+            if kind == K::AddBackend {
+                if let Verdict::Valid(hp) = &lit.verdict {
+                    addrs.insert((hp.host.clone(), hp.port));
+                    lower.insert((hp.host.to_ascii_lowercase(), hp.port), hp.display());
+                }
+                continue;
+            }
+            let checked = matches!(
+                (kind, lit.role),
+                (K::DroppBackend | K::DecommissionBackend | K::ModifyBackend | K::CancelDecommissionBackend, Role::ExistingBackend)
+                    | (K::ModifyBackendHostname, Role::BackendAddress)
+            );
+            if !checked {
+                continue;
+            }
+            let op = lit.operand;
+            let text = cx.text(op.span);
+            let label = address_checks::statement_label(kind);
+            let (what, case_en, case_zh) = match &lit.verdict {
+                Verdict::Valid(hp) if know_addrs => {
+                    if addrs.contains(&(hp.host.clone(), hp.port)) {
+                        continue;
+                    }
+                    let near = lower.get(&(hp.host.to_ascii_lowercase(), hp.port));
+                    let (ce, cz) = match near {
+                        Some(e) => (
+                            format!(" (the cluster has `{e}`: Doris compares host names case-sensitively)"),
+                            format!("（集群中有 `{e}`：Doris 区分大小写比较主机名）"),
+                        ),
+                        None => (String::new(), String::new()),
+                    };
+                    (hp.display(), ce, cz)
+                }
+                Verdict::Id(id) if !ids.is_empty() => {
+                    if ids.contains(id) {
+                        continue;
+                    }
+                    (id.to_string(), String::new(), String::new())
+                }
+                _ => continue,
+            };
+            let err = match kind {
+                K::DecommissionBackend | K::CancelDecommissionBackend => format!("Backend does not exist[{what}]"),
+                _ => format!("backend does not exists[{what}]"),
+            };
+            let d = cx
+                .diagnostic(
+                    op.span,
+                    cx.t(
+                        format!("`{text}` is not a backend of this cluster{case_en}: this {label} fails with `{err}`"),
+                        format!("`{text}` 不是本集群的 backend{case_zh}：这条 {label} 会失败：`{err}`"),
+                    ),
+                )
+                .with_help(cx.t(
+                    "use the Host and HeartbeatPort (or the BackendId) exactly as SHOW BACKENDS shows them",
+                    "请按 SHOW BACKENDS 显示的 Host 和 HeartbeatPort（或 BackendId）原样填写",
+                ));
+            cx.push(d);
+        }
+    }
+}

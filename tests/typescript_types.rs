@@ -1,0 +1,301 @@
+//! The hand-written TypeScript types of the npm package (`pkg/index.d.ts`) must match the Rust
+//! side: option names, rule codes and names, the keys of every result shape (with `?` exactly on
+//! the keys that may be absent) and every string enum. When this fails, update `pkg/index.d.ts`.
+
+use std::collections::BTreeSet;
+
+use doris_lint::diagnostic::{Applicability, Severity};
+use doris_lint::js::{self, JsDiagnostic, JsEdit, JsFix, JsOperand, JsProperty, JsRule, JsStatement, JsSyntaxError};
+use doris_lint::line_index::LineCol;
+use doris_lint::options::{LintOptions, Locale, Mode, Ports, RuleLevel};
+use doris_lint::rules::{FixAvailability, RULES};
+use doris_lint::syntax::{OperandKind, StatementKind};
+use serde::Serialize;
+use serde_json::Value;
+
+fn dts() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg/index.d.ts");
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+/// The body of `export interface NAME { ... }`, comments removed.
+fn interface_body(src: &str, name: &str) -> String {
+    let head = format!("export interface {name} {{");
+    let start = src.find(&head).unwrap_or_else(|| panic!("pkg/index.d.ts has no `{head}`")) + head.len();
+    let mut depth = 1;
+    let mut end = start;
+    for (i, c) in src[start..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    end = start + i;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    strip_comments(&src[start..end])
+}
+
+fn strip_comments(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("/*") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
+    }
+    out.push_str(rest);
+    out.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
+}
+
+/// The top-level keys of an interface: `(name, optional)`.
+fn interface_keys(src: &str, name: &str) -> BTreeSet<(String, bool)> {
+    let body = interface_body(src, name);
+    let mut keys = BTreeSet::new();
+    let mut depth = 0;
+    for line in body.lines() {
+        let t = line.trim();
+        if depth == 0 {
+            if let Some((key, _)) = t.split_once(':') {
+                let key = key.trim();
+                if !key.is_empty() && !key.starts_with('[') && key.chars().all(|c| c.is_alphanumeric() || c == '?') {
+                    let optional = key.ends_with('?');
+                    keys.insert((key.trim_end_matches('?').to_string(), optional));
+                }
+            }
+        }
+        depth += t.matches('{').count() as i32 - t.matches('}').count() as i32;
+    }
+    keys
+}
+
+/// The string literals of `export type NAME = "a" | "b";`.
+fn union(src: &str, name: &str) -> Vec<String> {
+    let head = format!("export type {name} =");
+    let start = src.find(&head).unwrap_or_else(|| panic!("pkg/index.d.ts has no `{head}`")) + head.len();
+    let end = start + src[start..].find(';').expect("`;` after the type");
+    src[start..end]
+        .split('|')
+        .map(|s| s.trim().trim_matches('"').to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The keys serde writes for `value`, all marked as present.
+fn serialized_keys<T: Serialize>(value: &T) -> BTreeSet<String> {
+    match serde_json::to_value(value).unwrap() {
+        Value::Object(map) => map.keys().cloned().collect(),
+        other => panic!("not an object: {other}"),
+    }
+}
+
+/// Interface keys must be exactly the keys serde writes for `full` (every optional part
+/// present), and the optional ones exactly those missing from `minimal`.
+fn assert_shape<T: Serialize>(src: &str, name: &str, full: &T, minimal: &T) {
+    let declared = interface_keys(src, name);
+    let all = serialized_keys(full);
+    let always = serialized_keys(minimal);
+    let expected: BTreeSet<(String, bool)> = all.iter().map(|k| (k.clone(), !always.contains(k))).collect();
+    assert_eq!(
+        declared, expected,
+        "interface {name} in pkg/index.d.ts drifted from the Rust side: (key, optional) pairs differ"
+    );
+}
+
+fn as_str<T: Serialize>(v: T) -> String {
+    serde_json::to_value(v).unwrap().as_str().unwrap().to_string()
+}
+
+#[test]
+fn option_names_match() {
+    let src = dts();
+    let declared: BTreeSet<String> = interface_keys(&src, "LintOptions").into_iter().map(|(k, _)| k).collect();
+    assert_eq!(declared, serialized_keys(&LintOptions::default()), "LintOptions in pkg/index.d.ts drifted");
+    assert!(interface_keys(&src, "LintOptions").iter().all(|(_, optional)| *optional), "every option is optional");
+    let ports: BTreeSet<String> = interface_keys(&src, "Ports").into_iter().map(|(k, _)| k).collect();
+    assert_eq!(ports, serialized_keys(&Ports::default()), "Ports in pkg/index.d.ts drifted");
+}
+
+#[test]
+fn rule_codes_and_names_match() {
+    let src = dts();
+    let codes: Vec<&str> = RULES.iter().map(|r| r.meta().code).collect();
+    let names: Vec<&str> = RULES.iter().map(|r| r.meta().name).collect();
+    assert_eq!(union(&src, "RuleCode"), codes, "type RuleCode in pkg/index.d.ts drifted from RULES");
+    assert_eq!(union(&src, "RuleName"), names, "type RuleName in pkg/index.d.ts drifted from RULES");
+}
+
+// Every variant of each enum; the `match`es stop compiling when a variant is added.
+fn severities() -> Vec<Severity> {
+    let all = vec![Severity::Error, Severity::Warning, Severity::Info];
+    all.iter().for_each(|s| match s {
+        Severity::Error | Severity::Warning | Severity::Info => {}
+    });
+    all
+}
+
+fn modes() -> Vec<Mode> {
+    let all = vec![Mode::Auto, Mode::Integrated, Mode::Decoupled];
+    all.iter().for_each(|m| match m {
+        Mode::Auto | Mode::Integrated | Mode::Decoupled => {}
+    });
+    all
+}
+
+fn locales() -> Vec<Locale> {
+    let all = vec![Locale::En, Locale::ZhCn];
+    all.iter().for_each(|l| match l {
+        Locale::En | Locale::ZhCn => {}
+    });
+    all
+}
+
+fn levels() -> Vec<RuleLevel> {
+    let all = vec![RuleLevel::Off, RuleLevel::Info, RuleLevel::Warning, RuleLevel::Error];
+    all.iter().for_each(|l| match l {
+        RuleLevel::Off | RuleLevel::Info | RuleLevel::Warning | RuleLevel::Error => {}
+    });
+    all
+}
+
+fn applicabilities() -> Vec<Applicability> {
+    let all = vec![Applicability::Safe, Applicability::Unsafe];
+    all.iter().for_each(|a| match a {
+        Applicability::Safe | Applicability::Unsafe => {}
+    });
+    all
+}
+
+fn fix_availabilities() -> Vec<FixAvailability> {
+    use FixAvailability::*;
+    let all = vec![None, Safe, Unsafe, Sometimes];
+    all.iter().for_each(|f| match f {
+        None | Safe | Unsafe | Sometimes => {}
+    });
+    all
+}
+
+fn operand_kinds() -> Vec<OperandKind> {
+    use OperandKind::*;
+    let all = vec![
+        SingleQuoted,
+        DoubleQuoted,
+        RawSingle,
+        RawDouble,
+        Typographic,
+        Backquoted,
+        Identifier,
+        DottedIdentifier,
+        Number,
+        BareAddress,
+    ];
+    all.iter().for_each(|k| match k {
+        SingleQuoted | DoubleQuoted | RawSingle | RawDouble | Typographic | Backquoted | Identifier
+        | DottedIdentifier | Number | BareAddress => {}
+    });
+    all
+}
+
+fn statement_kinds() -> Vec<StatementKind> {
+    use StatementKind::*;
+    let all = vec![
+        AddBackend,
+        DropBackend,
+        DroppBackend,
+        DecommissionBackend,
+        CancelDecommissionBackend,
+        ModifyBackend,
+        ModifyBackendHostname,
+        ModifyFrontendHostname,
+        AddFollower,
+        DropFollower,
+        AddObserver,
+        DropObserver,
+        AddBroker,
+        DropBroker,
+        DropAllBroker,
+        RenameComputeGroup,
+        SetLoadErrorsHub,
+    ];
+    all.iter().for_each(|k| match k {
+        AddBackend | DropBackend | DroppBackend | DecommissionBackend | CancelDecommissionBackend
+        | ModifyBackend | ModifyBackendHostname | ModifyFrontendHostname | AddFollower | DropFollower
+        | AddObserver | DropObserver | AddBroker | DropBroker | DropAllBroker | RenameComputeGroup
+        | SetLoadErrorsHub => {}
+    });
+    all
+}
+
+#[test]
+fn string_enums_match() {
+    let src = dts();
+    let check = |name: &str, values: Vec<String>| {
+        assert_eq!(union(&src, name), values, "type {name} in pkg/index.d.ts drifted from the Rust enum");
+    };
+    check("Severity", severities().into_iter().map(as_str).collect());
+    check("Mode", modes().into_iter().map(as_str).collect());
+    check("Locale", locales().into_iter().map(as_str).collect());
+    check("RuleLevel", levels().into_iter().map(as_str).collect());
+    check("Applicability", applicabilities().into_iter().map(as_str).collect());
+    check("FixAvailability", fix_availabilities().into_iter().map(as_str).collect());
+    check("OperandKind", operand_kinds().into_iter().map(js::operand_kind_name).collect());
+    check("StatementKind", statement_kinds().into_iter().map(|k| k.as_str().to_string()).collect());
+}
+
+#[test]
+fn result_shapes_match() {
+    let src = dts();
+    let at = LineCol { line: 1, column: 1 };
+    let edit = JsEdit { from: 0, to: 1, insert: "x".into() };
+    let fix = JsFix { message: "m".into(), applicability: Applicability::Safe, edits: vec![edit.clone()] };
+    let full = JsDiagnostic {
+        code: "D001",
+        rule: "syntax-error",
+        severity: Severity::Error,
+        message: "m".into(),
+        help: Some("h".into()),
+        from: 0,
+        to: 1,
+        start: at,
+        end: at,
+        fix: Some(fix.clone()),
+    };
+    let minimal = JsDiagnostic { help: None, fix: None, ..full.clone() };
+    assert_shape(&src, "Diagnostic", &full, &minimal);
+    assert_shape(&src, "Fix", &fix, &fix);
+    assert_shape(&src, "Edit", &edit, &edit);
+    assert_shape(&src, "Position", &at, &at);
+
+    let operand = JsOperand { value: "v".into(), text: "'v'".into(), quote: OperandKind::SingleQuoted, from: 0, to: 3 };
+    let property = JsProperty { key: operand.clone(), value: operand.clone(), from: 0, to: 3 };
+    let error = JsSyntaxError { found: "f".into(), expected: vec!["e".into()], from: 0, to: 0 };
+    let statements = js::statements(
+        "ALTER SYSTEM MODIFY FRONTEND 'a:1' HOSTNAME 'b'; ALTER SYSTEM ADD;",
+        &doris_lint::parse("ALTER SYSTEM MODIFY FRONTEND 'a:1' HOSTNAME 'b'; ALTER SYSTEM ADD;"),
+    );
+    let mut full_statement: JsStatement = statements[0].clone();
+    full_statement.error = Some(error.clone());
+    assert!(full_statement.hostname.is_some());
+    let minimal_statement = JsStatement { hostname: None, error: None, ..full_statement.clone() };
+    assert_shape(&src, "ParsedStatement", &full_statement, &minimal_statement);
+    assert_shape(&src, "ParsedOperand", &operand, &operand);
+    assert_shape(&src, "ParsedProperty", &property, &property);
+    assert_shape(&src, "ParsedSyntaxError", &error, &error);
+
+    let rule: JsRule = js::rules().remove(0);
+    assert_shape(&src, "RuleInfo", &rule, &rule);
+}
+
+#[test]
+fn the_parser_of_this_test_sees_optional_keys() {
+    // Guards the test itself: a `?` key and a nested object are read as they should be.
+    let src = "export interface X {\n  a: number;\n  /** doc: with a colon */\n  b?: { c: string };\n  d?: string;\n}\n";
+    let keys = interface_keys(src, "X");
+    let expected: BTreeSet<(String, bool)> =
+        [("a".to_string(), false), ("b".to_string(), true), ("d".to_string(), true)].into_iter().collect();
+    assert_eq!(keys, expected);
+    assert_eq!(union("export type T =\n  | \"x\"\n  | \"y\";", "T"), ["x", "y"]);
+}
