@@ -222,6 +222,7 @@ document.addEventListener("click", (e) => {
 // Linting
 
 let lastDiagnostics = [];
+let lastLintedDoc = null;
 export const timings = { lint: [], lastLintMs: 0 };
 
 /** The CodeMirror diagnostics of the package's adapter, with the rule code as a docs link. */
@@ -263,6 +264,7 @@ function lintSource(view) {
   timings.lint.push(ms);
   if (timings.lint.length > 100) timings.lint.shift();
   lastDiagnostics = diagnostics;
+  lastLintedDoc = source;
   renderProblems(view, diagnostics);
   renderStatements(source);
   scheduleSave();
@@ -655,6 +657,11 @@ async function main() {
   window.playground = {
     view: editor,
     diagnostics: () => lastDiagnostics,
+    get lastLintedDoc() {
+      return lastLintedDoc;
+    },
+    rules: [...ruleIndex.keys()],
+    api: ["lint", "format", "fix", "parse", "parseBackends"].filter(api),
     timings,
     lintOptions,
     formatOptions,
