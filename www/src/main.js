@@ -25,7 +25,6 @@ import { toCodeMirrorDiagnostics } from "doris-lint/codemirror";
 import { TEXTS } from "./i18n.js";
 import { EXAMPLE } from "./examples.js";
 import { encodeState, decodeState } from "./state.js";
-import { parseBackendsText } from "./backends.js";
 import { REPO_URL } from "./config.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -66,16 +65,11 @@ let backendsResult = { backends: [] };
 function readBackends() {
   const text = options.existingBackends;
   if (!text.trim()) return { backends: [] };
-  const native = api("parseBackends");
-  if (native) {
-    try {
-      const r = native(text);
-      return { backends: Array.isArray(r) ? r : (r?.backends ?? []) };
-    } catch (e) {
-      return { error: String(e?.message ?? e).replace(/^doris-lint: /, "") };
-    }
+  try {
+    return { backends: doris.parseBackends(text) };
+  } catch (e) {
+    return { error: String(e?.message ?? e).replace(/^doris-lint: /, "") };
   }
-  return parseBackendsText(text);
 }
 
 function port(v) {
@@ -661,7 +655,7 @@ async function main() {
       return lastLintedDoc;
     },
     rules: [...ruleIndex.keys()],
-    api: ["lint", "format", "fix", "parse", "parseBackends"].filter(api),
+    api: ["lint", "format", "fix", "parse"].filter(api),
     timings,
     lintOptions,
     formatOptions,
