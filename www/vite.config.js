@@ -10,6 +10,8 @@ export default defineConfig({
     // playground's copies (one @codemirror/state, or CodeMirror refuses the extensions).
     dedupe: ["@codemirror/state", "@codemirror/view", "@codemirror/lint", "@codemirror/language"],
   },
+  // The linter's Web Worker is an ES module (it imports doris-lint and its .wasm).
+  worker: { format: "es" },
   optimizeDeps: { exclude: ["doris-lint"] },
   server: { fs: { allow: [".."] } },
   build: {

@@ -243,24 +243,49 @@ function toEditorDiagnostics(diagnostics) {
   });
 }
 
-function lintSource(view) {
+// lint() (and parse(), when the statements are shown) run in a Web Worker holding its own copy
+// of the WebAssembly: the main thread only turns the result into CodeMirror diagnostics with the
+// package's adapter and renders the list.
+const worker = new Worker(new URL("./lint-worker.js", import.meta.url), { type: "module" });
+const pending = new Map();
+let nextId = 1;
+worker.onmessage = (e) => {
+  const p = pending.get(e.data.id);
+  pending.delete(e.data.id);
+  if (!p) return;
+  if (e.data.error) p.reject(new Error(e.data.error));
+  else p.resolve(e.data);
+};
+worker.onerror = (e) => setStatus(`worker: ${e.message ?? e}`);
+
+function lintInWorker(source, options, wantParse) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, source, options, parse: wantParse });
+  });
+}
+
+async function lintSource(view) {
   const source = view.state.doc.toString();
-  const t0 = performance.now();
-  let diagnostics;
+  const wantParse = $("statements-panel").open;
+  let result;
   try {
-    diagnostics = doris.lint(source, lintOptions());
+    result = await lintInWorker(source, lintOptions(), wantParse);
   } catch (e) {
     setStatus(String(e?.message ?? e));
-    diagnostics = [];
+    result = { diagnostics: [], ms: 0 };
   }
-  const ms = performance.now() - t0;
+  // A newer text is already on its way: CodeMirror drops this result too.
+  if (view.state.doc.toString() !== source) return [];
+  const { diagnostics, statements, ms } = result;
   timings.lastLintMs = ms;
   timings.lint.push(ms);
   if (timings.lint.length > 100) timings.lint.shift();
   lastDiagnostics = diagnostics;
   lastLintedDoc = source;
   renderProblems(view, diagnostics);
-  renderStatements(source);
+  if (wantParse) renderStatements(statements);
   scheduleSave();
   return toEditorDiagnostics(diagnostics);
 }
@@ -324,15 +349,8 @@ function renderProblems(view, diagnostics) {
 
 const MAX_STATEMENTS = 200;
 
-function renderStatements(source) {
-  const panel = $("statements-panel");
-  if (!panel.open) return; // parsed only when shown
-  let statements = [];
-  try {
-    statements = doris.parse(source);
-  } catch (e) {
-    statements = [];
-  }
+/** The statements view (parsed only while it is open). */
+function renderStatements(statements = []) {
   const box = $("statements");
   if (!statements.length) {
     const p = document.createElement("p");
@@ -636,7 +654,9 @@ async function main() {
     relint();
   });
   $("options").addEventListener("submit", (e) => e.preventDefault());
-  $("statements-panel").addEventListener("toggle", () => renderStatements(editor.state.doc.toString()));
+  $("statements-panel").addEventListener("toggle", () => {
+    if ($("statements-panel").open) relint();
+  });
   window.addEventListener("hashchange", async () => {
     if (location.hash === lastHash) return;
     const s = await decodeState(location.hash);
