@@ -14,7 +14,23 @@ export type RuleCode =
   | "D009"
   | "D010"
   | "D011"
-  | "D012";
+  | "D012"
+  | "D101"
+  | "D102"
+  | "D103"
+  | "D104"
+  | "D105"
+  | "D106"
+  | "D107"
+  | "D108"
+  | "D109"
+  | "D110"
+  | "D111"
+  | "D112"
+  | "D113"
+  | "D114"
+  | "D115"
+  | "D208";
 
 /** The rule names, in code order. */
 export type RuleName =
@@ -29,7 +45,23 @@ export type RuleName =
   | "colon-in-property"
   | "malformed-property-list"
   | "unquoted-dotted-key"
-  | "raw-string";
+  | "raw-string"
+  | "several-addresses-in-one-literal"
+  | "missing-port"
+  | "invalid-port"
+  | "empty-host"
+  | "malformed-address"
+  | "invalid-host"
+  | "placeholder-address"
+  | "wrong-service-port"
+  | "duplicate-address"
+  | "whitespace-in-address"
+  | "loopback-address"
+  | "mixed-ids-and-addresses"
+  | "invalid-backend-id"
+  | "backend-already-exists"
+  | "unknown-backend"
+  | "invalid-endpoint";
 
 export type Severity = "error" | "warning" | "info";
 
