@@ -247,6 +247,26 @@ describe("playground", () => {
     }
   });
 
+  it("shows the parsed statements: kind, addresses, properties", async () => {
+    await withPage("statements", "", async (page) => {
+      await setSource(
+        page,
+        'ALTER SYSTEM ADD BACKEND "10.0.0.1:9050", "10.0.0.2:9050" PROPERTIES ("tag.location" = "g1");\n' +
+          'ALTER SYSTEM DECOMMISSION BACKEND "10.0.0.3:9050";\nSHOW BACKENDS;\n',
+      );
+      await page.click("#statements-panel summary");
+      await page.locator("#statements table").waitFor();
+      const rows = await page.$$eval("#statements tbody tr", (trs) =>
+        trs.map((tr) => [...tr.cells].map((c) => c.textContent)),
+      );
+      assert.deepEqual(rows, [
+        ["1", "add_backend", "10.0.0.1:9050, 10.0.0.2:9050", "tag.location = g1"],
+        ["2", "decommission_backend", "10.0.0.3:9050", ""],
+        ["3", "other", "", ""],
+      ]);
+    });
+  });
+
   it("switches the page and the messages to Chinese", async () => {
     await withPage("chinese", "", async (page) => {
       const enMessages = await page.evaluate(() => window.playground.diagnostics().map((d) => d.message));
