@@ -67,6 +67,7 @@ export const TEXTS = {
     severity: { error: "error", warning: "warning", info: "info" },
     docsLink: (code) => `Documentation of ${code}`,
     goTo: "Go to",
+    keys: "Keys: Shift-Alt-F format · F8 next problem · Ctrl-Shift-M problems panel with fixes · Ctrl-Z undo",
     footer: "Everything runs locally in your browser (WebAssembly). Nothing you type is sent anywhere.",
   },
   "zh-CN": {
@@ -135,6 +136,7 @@ export const TEXTS = {
     severity: { error: "错误", warning: "警告", info: "提示" },
     docsLink: (code) => `${code} 的文档`,
     goTo: "跳转到",
+    keys: "快捷键：Shift-Alt-F 格式化 · F8 下一个问题 · Ctrl-Shift-M 问题面板（含修复）· Ctrl-Z 撤销",
     footer: "一切都在你的浏览器中本地运行（WebAssembly），输入的内容不会发送到任何地方。",
   },
 };
