@@ -17,7 +17,7 @@ rm -rf "$out"/snippets
 wasm-bindgen target/wasm32-unknown-unknown/wasm/doris_lint.wasm \
   --out-dir "$out" --out-name doris_lint --target web --no-typescript
 # No name section, no producers section, no DWARF: wasm-opt strips what the release build kept.
-tools/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+tools/node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers \
   "$out"/doris_lint_bg.wasm -o "$out"/doris_lint_bg.wasm
 

@@ -14,6 +14,57 @@ use crate::rules::{FixAvailability, RuleMeta};
 use crate::span::Span;
 use crate::syntax::{Node, Operand, OperandKind, Script, Statement};
 
+/// Byte offsets to UTF-16 offsets and 1-based line/column (columns in UTF-16 units), in O(1)
+/// per lookup whatever the line length: the UTF-16 offset of every 64th byte is kept, so a lookup
+/// scans at most one block. (A single-line script with 10,000 addresses must not make the JS
+/// shapes quadratic.)
+pub struct Utf16Index<'a> {
+    src: &'a str,
+    lines: LineIndex<'a>,
+    /// `blocks[k]`: the UTF-16 length of `src[..floor_char_boundary(k * BLOCK)]`.
+    blocks: Vec<usize>,
+}
+
+const BLOCK: usize = 64;
+
+impl<'a> Utf16Index<'a> {
+    pub fn new(src: &'a str) -> Utf16Index<'a> {
+        let mut blocks = Vec::with_capacity(src.len() / BLOCK + 1);
+        let (mut at, mut utf16) = (0, 0);
+        for k in 0..=src.len() / BLOCK {
+            let b = floor_char_boundary(src, k * BLOCK);
+            utf16 += src[at..b].encode_utf16().count();
+            at = b;
+            blocks.push(utf16);
+        }
+        Utf16Index { src, lines: LineIndex::new(src), blocks }
+    }
+
+    /// The UTF-16 offset of byte offset `offset` (clamped into the source, rounded down to a
+    /// character boundary).
+    pub fn utf16(&self, offset: usize) -> usize {
+        let o = floor_char_boundary(self.src, offset);
+        let k = o / BLOCK;
+        let b = floor_char_boundary(self.src, k * BLOCK);
+        self.blocks[k] + self.src[b..o].encode_utf16().count()
+    }
+
+    /// 1-based line, 1-based column in UTF-16 units (lines end at `\n`).
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let line = self.lines.line_of(offset);
+        let start = self.lines.line_start(line);
+        LineCol { line: line + 1, column: self.utf16(offset) - self.utf16(start) + 1 }
+    }
+}
+
+fn floor_char_boundary(src: &str, offset: usize) -> usize {
+    let mut o = offset.min(src.len());
+    while !src.is_char_boundary(o) {
+        o -= 1;
+    }
+    o
+}
+
 /// A diagnostic as JavaScript sees it (`interface Diagnostic` in `pkg/index.d.ts`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -50,17 +101,17 @@ pub struct JsEdit {
 }
 
 impl JsDiagnostic {
-    pub fn new(idx: &LineIndex, d: &Diagnostic) -> JsDiagnostic {
+    pub fn new(idx: &Utf16Index, d: &Diagnostic) -> JsDiagnostic {
         JsDiagnostic {
             code: d.code,
             rule: d.rule,
             severity: d.severity,
             message: d.message.clone(),
             help: d.help.clone(),
-            from: idx.utf16_offset(d.span.start),
-            to: idx.utf16_offset(d.span.end),
-            start: idx.line_col_utf16(d.span.start),
-            end: idx.line_col_utf16(d.span.end),
+            from: idx.utf16(d.span.start),
+            to: idx.utf16(d.span.end),
+            start: idx.line_col(d.span.start),
+            end: idx.line_col(d.span.end),
             fix: d.fix.as_ref().map(|f| JsFix {
                 message: f.message.clone(),
                 applicability: f.applicability,
@@ -68,8 +119,8 @@ impl JsDiagnostic {
                     .edits
                     .iter()
                     .map(|e| JsEdit {
-                        from: idx.utf16_offset(e.span.start),
-                        to: idx.utf16_offset(e.span.end),
+                        from: idx.utf16(e.span.start),
+                        to: idx.utf16(e.span.end),
                         insert: e.insert.clone(),
                     })
                     .collect(),
@@ -80,7 +131,7 @@ impl JsDiagnostic {
 
 /// Every diagnostic of `diagnostics` in its JS shape.
 pub fn diagnostics(source: &str, diagnostics: &[Diagnostic]) -> Vec<JsDiagnostic> {
-    let idx = LineIndex::new(source);
+    let idx = Utf16Index::new(source);
     diagnostics.iter().map(|d| JsDiagnostic::new(&idx, d)).collect()
 }
 
@@ -94,12 +145,12 @@ pub struct JsRange {
 }
 
 impl JsRange {
-    pub fn new(idx: &LineIndex, span: Span) -> JsRange {
+    pub fn new(idx: &Utf16Index, span: Span) -> JsRange {
         JsRange {
-            from: idx.utf16_offset(span.start),
-            to: idx.utf16_offset(span.end),
-            start: idx.line_col_utf16(span.start),
-            end: idx.line_col_utf16(span.end),
+            from: idx.utf16(span.start),
+            to: idx.utf16(span.end),
+            start: idx.line_col(span.start),
+            end: idx.line_col(span.end),
         }
     }
 }
@@ -161,17 +212,17 @@ pub struct JsSyntaxError {
     pub to: usize,
 }
 
-fn operand(source: &str, idx: &LineIndex, o: &Operand) -> JsOperand {
+fn operand(source: &str, idx: &Utf16Index, o: &Operand) -> JsOperand {
     JsOperand {
         value: o.value.clone(),
         text: o.span.text(source).to_string(),
         quote: o.kind,
-        from: idx.utf16_offset(o.span.start),
-        to: idx.utf16_offset(o.span.end),
+        from: idx.utf16(o.span.start),
+        to: idx.utf16(o.span.end),
     }
 }
 
-fn statement(source: &str, idx: &LineIndex, body: Span, st: &Statement) -> JsStatement {
+fn statement(source: &str, idx: &Utf16Index, body: Span, st: &Statement) -> JsStatement {
     let mut lists = st.parts.iter().filter_map(|p| match p {
         crate::syntax::Part::Addresses(a) => Some(a),
         _ => None,
@@ -194,8 +245,8 @@ fn statement(source: &str, idx: &LineIndex, body: Span, st: &Statement) -> JsSta
                     .map(|p| JsProperty {
                         key: operand(source, idx, &p.key),
                         value: operand(source, idx, &p.value),
-                        from: idx.utf16_offset(p.span.start),
-                        to: idx.utf16_offset(p.span.end),
+                        from: idx.utf16(p.span.start),
+                        to: idx.utf16(p.span.end),
                     })
                     .collect()
             })
@@ -206,7 +257,7 @@ fn statement(source: &str, idx: &LineIndex, body: Span, st: &Statement) -> JsSta
 
 /// The statements of a parsed script (segments of only whitespace and comments are left out).
 pub fn statements(source: &str, script: &Script) -> Vec<JsStatement> {
-    let idx = LineIndex::new(source);
+    let idx = Utf16Index::new(source);
     let bare = |kind: &'static str, body: Span| JsStatement {
         kind,
         text: body.text(source).to_string(),
@@ -229,8 +280,8 @@ pub fn statements(source: &str, script: &Script) -> Vec<JsStatement> {
                 error: Some(JsSyntaxError {
                     found: e.found.clone(),
                     expected: e.expected.clone(),
-                    from: idx.utf16_offset(e.span.start),
-                    to: idx.utf16_offset(e.span.end),
+                    from: idx.utf16(e.span.start),
+                    to: idx.utf16(e.span.end),
                 }),
                 ..bare("syntax_error", seg.body)
             }),
@@ -296,6 +347,22 @@ mod tests {
         let v = serde_json::to_value(d).unwrap();
         assert!(v.get("help").is_some() || d.help.is_none());
         assert_eq!(v["fix"]["applicability"], "safe");
+    }
+
+    #[test]
+    fn utf16_index_agrees_with_the_line_index_everywhere() {
+        // Long lines of mixed widths cross many blocks; every byte offset, boundary or not.
+        let line = "ab中😀c\u{a0}d".repeat(40);
+        let src = format!("{line}\r\n{line}\n\n😀{line}");
+        let fast = Utf16Index::new(&src);
+        let slow = LineIndex::new(&src);
+        for o in 0..=src.len() + 3 {
+            assert_eq!(fast.utf16(o), slow.utf16_offset(o), "utf16 at {o}");
+            assert_eq!(fast.line_col(o), slow.line_col_utf16(o), "line/col at {o}");
+        }
+        let empty = Utf16Index::new("");
+        assert_eq!((empty.utf16(0), empty.utf16(5)), (0, 0));
+        assert_eq!(empty.line_col(0), LineCol { line: 1, column: 1 });
     }
 
     #[test]
