@@ -7,6 +7,9 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+// Scripts: only this origin's files and WebAssembly compilation, no eval of any kind.
+// Styles: 'unsafe-inline' because CodeMirror injects its themes as <style> elements (a nonce
+// would need a server that makes one per response; the docs site serves static files).
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
   "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; " +
