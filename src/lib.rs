@@ -8,6 +8,7 @@
 pub mod address;
 pub mod diagnostic;
 pub mod js;
+pub mod js_options;
 pub mod line_index;
 pub mod lint;
 pub mod options;

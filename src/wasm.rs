@@ -8,11 +8,11 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::js;
+use crate::js_options::{self, OptValue};
 use crate::options::LintOptions;
 
 #[wasm_bindgen(start)]
@@ -47,42 +47,40 @@ fn source_arg(source: &JsValue) -> Result<String, JsError> {
 /// How deep options objects may nest (a cycle or an absurd nesting is an error, not a trap).
 const MAX_DEPTH: usize = 16;
 
-/// A plain JS value as JSON: strings, finite numbers, booleans, null, arrays and plain objects.
-/// Object properties whose value is `undefined` are left out, as JSON.stringify does.
-fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Value, JsError> {
+/// A plain JS value as an [`OptValue`]: strings, numbers, booleans, null, arrays and plain
+/// objects. Object properties whose value is `undefined` are left out, as JSON.stringify does.
+fn to_opt(v: &JsValue, path: &str, depth: usize) -> Result<OptValue, JsError> {
     let at = || if path.is_empty() { "options".to_string() } else { format!("option `{path}`") };
     if depth > MAX_DEPTH {
         return Err(error(format_args!("{} is nested too deeply", at())));
     }
     if v.is_null() || v.is_undefined() {
-        return Ok(Value::Null);
+        return Ok(OptValue::Null);
     }
     if let Some(s) = v.as_string() {
-        return Ok(Value::String(s));
+        return Ok(OptValue::Str(s));
     }
     if let Some(b) = v.as_bool() {
-        return Ok(Value::Bool(b));
+        return Ok(OptValue::Bool(b));
     }
     if let Some(n) = v.as_f64() {
-        let number = if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
-            Some(if n < 0.0 { Number::from(n as i64) } else { Number::from(n as u64) })
+        return Ok(if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0 {
+            OptValue::Int(n as i64)
         } else {
-            Number::from_f64(n)
-        };
-        return number
-            .map(Value::Number)
-            .ok_or_else(|| error(format_args!("{} must not be {n}", at())));
+            // As JavaScript writes it: no float formatting in the wasm.
+            OptValue::OtherNumber(js_sys::Number::from(n).to_string(10).map(String::from).unwrap_or_default())
+        });
     }
     if js_sys::Array::is_array(v) {
         let array: &js_sys::Array = v.unchecked_ref();
         let mut out = Vec::with_capacity(array.length() as usize);
         for (i, item) in array.iter().enumerate() {
-            out.push(to_json(&item, &format!("{path}[{i}]"), depth + 1)?);
+            out.push(to_opt(&item, &format!("{path}[{i}]"), depth + 1)?);
         }
-        return Ok(Value::Array(out));
+        return Ok(OptValue::Array(out));
     }
     if v.is_object() && !v.is_function() {
-        let mut out = Map::new();
+        let mut out = Vec::new();
         for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
             let entry: js_sys::Array = entry.unchecked_into();
             let key = entry.get(0).as_string().unwrap_or_default();
@@ -91,9 +89,10 @@ fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Value, JsError> {
                 continue;
             }
             let sub = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-            out.insert(key, to_json(&value, &sub, depth + 1)?);
+            let value = to_opt(&value, &sub, depth + 1)?;
+            out.push((key, value));
         }
-        return Ok(Value::Object(out));
+        return Ok(OptValue::Object(out));
     }
     Err(error(format_args!("{} has an unsupported type ({})", at(), describe(v))))
 }
@@ -107,69 +106,8 @@ fn options_arg<T: DeserializeOwned + Default>(options: &JsValue) -> Result<T, Js
     if !options.is_object() || options.is_function() || js_sys::Array::is_array(options) {
         return Err(error(format_args!("`options` must be an object, got {}", describe(options))));
     }
-    let json = to_json(options, "", 0)?;
-    serde_json::from_value::<T>(json.clone()).map_err(|e| {
-        let parse = |v: Value| serde_json::from_value::<T>(v).err();
-        let (path, e) = culprit(&json, &parse).unwrap_or((String::new(), e));
-        if path.is_empty() {
-            error(format_args!("invalid options: {e}"))
-        } else {
-            error(format_args!("invalid option `{path}`: {e}"))
-        }
-    })
-}
-
-/// The path of the smallest part of `options` that alone makes `parse` fail, and its error.
-/// Every option has a default, so an object holding only the culprit fails just like the whole.
-/// (Only on the error path; it keeps the wasm small compared with tracking paths while
-/// deserializing.)
-fn culprit(
-    options: &Value,
-    parse: &dyn Fn(Value) -> Option<serde_json::Error>,
-) -> Option<(String, serde_json::Error)> {
-    fn walk(
-        value: &Value,
-        path: &mut Vec<String>,
-        wrap: &dyn Fn(Value) -> Value,
-        parse: &dyn Fn(Value) -> Option<serde_json::Error>,
-    ) -> Option<(String, serde_json::Error)> {
-        let children: Vec<(String, Value, bool)> = match value {
-            Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v.clone(), true)).collect(),
-            Value::Array(items) => {
-                items.iter().enumerate().map(|(i, v)| (i.to_string(), v.clone(), false)).collect()
-            }
-            _ => Vec::new(),
-        };
-        for (key, child, is_key) in children {
-            let k = key.clone();
-            let single = move |v: Value| {
-                if is_key {
-                    let mut m = Map::new();
-                    m.insert(k.clone(), v);
-                    Value::Object(m)
-                } else {
-                    Value::Array(vec![v])
-                }
-            };
-            let wrapped = |v: Value| wrap(single(v));
-            if let Some(err) = parse(wrapped(child.clone())) {
-                path.push(if is_key { key } else { format!("[{key}]") });
-                let deeper = walk(&child, path, &wrapped, parse);
-                return Some(deeper.unwrap_or_else(|| {
-                    let text = path.iter().fold(String::new(), |mut acc, p| {
-                        if !acc.is_empty() && !p.starts_with('[') {
-                            acc.push('.');
-                        }
-                        acc.push_str(p);
-                        acc
-                    });
-                    (text, err)
-                }));
-            }
-        }
-        None
-    }
-    walk(options, &mut Vec::new(), &|v| v, parse)
+    let value = to_opt(options, "", 0)?;
+    js_options::from_value(&value).map_err(error)
 }
 
 /// Any result as a plain JS value (objects, not Maps; numbers, not BigInts).
