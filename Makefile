@@ -4,7 +4,7 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: demo test test-native build fuzz test-fuzz test-wasm test-js wasm
+.PHONY: demo test test-native build fuzz test-fuzz test-wasm test-js test-browser wasm playground playground-dist www-deps
 
 ## Lint the bundled example and show the diagnostics (exit code 1 there is expected: it has problems).
 demo: build
@@ -15,7 +15,7 @@ build:
 
 ## Every test that passes today: native (unit, fixtures, snapshots, property tests, corpus,
 ## differential parser test, hostile input) and a short fuzzing run. The wasm/npm suites
-## (`make test-wasm test-js`) are not in it yet: see docs/notes-wasm.md and the issue notes.
+## (`make test-wasm test-js test-browser`) are not in it yet: see docs/notes-wasm.md and the issue notes.
 test: test-native test-fuzz
 
 test-native:
@@ -45,3 +45,22 @@ test-wasm:
 test-js: wasm
 	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
 	cd tests/js && npm test
+
+## The playground (www/): a production Vite build served at http://127.0.0.1:${PORT:-8080}
+## (www/serve.mjs, with the page's Content-Security-Policy as a header).
+playground: playground-dist
+	node www/serve.mjs --port $${PORT:-8080} --host 127.0.0.1
+
+## The playground as static files for the docs site, in www/dist (relative URLs: base './').
+playground-dist: wasm www-deps
+	cd www && npm run build
+
+www-deps:
+	@if [ www/node_modules/.package-lock.json -nt www/package-lock.json ]; then :; else \
+	  cd www && npm ci --no-audit --no-fund --loglevel=error; fi
+
+## The playground end to end in Debian's Chromium (playwright-core; scripts/setup-browser.sh
+## installs Chromium when /usr/bin/chromium is missing). Screenshots of failures: test-results/.
+test-browser: playground-dist
+	scripts/setup-browser.sh
+	cd www && npm test

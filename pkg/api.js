@@ -64,6 +64,15 @@ export function parse(source) {
   return wasm.parse(source);
 }
 
+/**
+ * What a user pasted from `SHOW BACKENDS` (the mysql table, `mysql -B`, `\G`, or one `host:port`
+ * or id per line) as the `existingBackends` option. Throws an Error saying what it could not read.
+ */
+export function parseBackends(text) {
+  check("parseBackends");
+  return wasm.parseBackends(text);
+}
+
 /** Every rule's metadata, in code order. */
 export function rules() {
   check("rules");

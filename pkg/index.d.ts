@@ -278,6 +278,12 @@ export function lint(source: string, options?: LintOptions | null): Diagnostic[]
 /** The statements of `source`. */
 export function parse(source: string): ParsedStatement[];
 
+/**
+ * `SHOW BACKENDS` output as pasted (table, `mysql -B`, `\G`, or `host:port` / id lines) as the
+ * `existingBackends` option. Throws an Error saying what it could not read.
+ */
+export function parseBackends(text: string): string[];
+
 /** Every rule's metadata, in code order. */
 export function rules(): RuleInfo[];
 

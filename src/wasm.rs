@@ -143,3 +143,14 @@ pub fn rules_js() -> Result<JsValue, JsError> {
 pub fn version_js() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// `parseBackends(text)`: what a user pasted from `SHOW BACKENDS` (table, `mysql -B`, `\G` or a
+/// plain list) as the `existingBackends` option: `"host:port"` strings and backend ids.
+#[wasm_bindgen(js_name = parseBackends, skip_typescript)]
+pub fn parse_backends_js(text: JsValue) -> Result<JsValue, JsError> {
+    let text = text
+        .as_string()
+        .ok_or_else(|| error(format_args!("`text` must be a string, got {}", describe(&text))))?;
+    let backends = crate::show_backends::parse_backends(&text).map_err(error)?;
+    to_js(&backends)
+}
