@@ -4,11 +4,16 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: demo test test-native build fuzz test-fuzz test-wasm test-js test-browser wasm playground playground-dist www-deps
+.PHONY: bench demo test test-native build fuzz test-fuzz test-wasm test-js test-browser wasm playground playground-dist www-deps
 
 ## Lint the bundled example and show the diagnostics (exit code 1 there is expected: it has problems).
 demo: build
 	./target/release/doris-lint check examples/cluster.sql || test $$? -eq 1
+
+## Native benchmark: throughput, scaling, pathological inputs, peak memory (wasm figures: not yet).
+bench:
+	$(CARGO) build --release --locked --example bench
+	./target/release/examples/bench
 
 build:
 	$(CARGO) build --release --locked

@@ -15,7 +15,13 @@ const SIZES: &[(&str, usize)] = &[("1 KB", 1 << 10), ("100 KB", 100 << 10), ("1 
 /// The operations measured, by name.
 fn operations() -> Vec<(&'static str, Box<dyn Fn(&str) -> usize>)> {
     let lint_options = LintOptions::default();
-    vec![("lint", Box::new(move |s: &str| doris_lint::lint(s, &lint_options).len()))]
+    let fix_options = LintOptions::default();
+    let format_options = doris_lint::FormatOptions::default();
+    vec![
+        ("lint", Box::new(move |s: &str| doris_lint::lint(s, &lint_options).len())),
+        ("format", Box::new(move |s: &str| doris_lint::format(s, &format_options).len())),
+        ("fix", Box::new(move |s: &str| doris_lint::fix(s, &fix_options, false).output.len())),
+    ]
 }
 
 /// Median wall time of `f(input)` over enough runs (at least 3, about `budget` in total).
