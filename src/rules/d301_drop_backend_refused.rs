@@ -60,32 +60,19 @@ impl Rule for DropBackendRefused {
         if cx.options.mode == Mode::Decoupled {
             return;
         }
-        for (_, st) in cx.statements() {
-            if st.kind != StatementKind::DropBackend {
-                continue;
-            }
-            let Some(kw) = st.keyword("DROP") else { continue };
-            let text = cx.text(kw.span);
-            let new = same_case(text, "DECOMMISSION");
-            let span = st.keyword("BACKEND").map_or(kw.span, |b| kw.span.cover(b.span));
-            let d = cx
-                .diagnostic(
-                    span,
-                    cx.t(
-                        "Doris refuses DROP BACKEND: \"It is highly NOT RECOMMENDED to use DROP BACKEND stmt.It is not safe to directly drop a backend. All data on this backend will be discarded permanently. If you insist, use DROPP instead of DROP\"",
-                        "Doris 会拒绝 DROP BACKEND：\"It is highly NOT RECOMMENDED to use DROP BACKEND stmt.It is not safe to directly drop a backend. All data on this backend will be discarded permanently. If you insist, use DROPP instead of DROP\"",
-                    ),
-                )
-                .with_help(cx.t(
-                    "use DECOMMISSION BACKEND: it migrates the backend's data to the other backends and then removes it (safe); DROPP BACKEND removes it at once and discards its data",
-                    "请使用 DECOMMISSION BACKEND：它先把该 backend 的数据迁移到其他 backend 再下线（安全）；DROPP BACKEND 会立即删除并丢弃其数据",
-                ))
-                .with_fix(Fix::unsafe_(
-                    cx.t(format!("Replace `{text}` with `{new}`"), format!("将 `{text}` 替换为 `{new}`")),
-                    vec![Edit::replace(kw.span, new)],
-                ));
-            cx.push(d);
-        }
+        suggest_decommission(
+            cx,
+            StatementKind::DropBackend,
+            "DROP",
+            (
+                "Doris refuses DROP BACKEND: \"It is highly NOT RECOMMENDED to use DROP BACKEND stmt.It is not safe to directly drop a backend. All data on this backend will be discarded permanently. If you insist, use DROPP instead of DROP\"",
+                "Doris 会拒绝 DROP BACKEND：\"It is highly NOT RECOMMENDED to use DROP BACKEND stmt.It is not safe to directly drop a backend. All data on this backend will be discarded permanently. If you insist, use DROPP instead of DROP\"",
+            ),
+            (
+                "use DECOMMISSION BACKEND: it migrates the backend's data to the other backends and then removes it (safe); DROPP BACKEND removes it at once and discards its data",
+                "请使用 DECOMMISSION BACKEND：它先把该 backend 的数据迁移到其他 backend 再下线（安全）；DROPP BACKEND 会立即删除并丢弃其数据",
+            ),
+        );
     }
 }
 
@@ -99,5 +86,33 @@ mod tests {
         assert_eq!(same_case("drop", "DECOMMISSION"), "decommission");
         assert_eq!(same_case("Drop", "DECOMMISSION"), "Decommission");
         assert_eq!(same_case("dROPP", "DECOMMISSION"), "Decommission");
+    }
+}
+
+/// Reports every `verb BACKEND` statement of `kind` with `message`/`help` and the unsafe fix
+/// that turns the verb into `DECOMMISSION` (in the user's case). Shared by D301 and D302.
+pub(crate) fn suggest_decommission(
+    cx: &mut Context<'_>,
+    kind: StatementKind,
+    verb: &str,
+    message: (&str, &str),
+    help: (&str, &str),
+) {
+    for (_, st) in cx.statements() {
+        if st.kind != kind {
+            continue;
+        }
+        let Some(kw) = st.keyword(verb) else { continue };
+        let text = cx.text(kw.span);
+        let new = same_case(text, "DECOMMISSION");
+        let span = st.keyword("BACKEND").map_or(kw.span, |b| kw.span.cover(b.span));
+        let d = cx
+            .diagnostic(span, cx.t(message.0, message.1))
+            .with_help(cx.t(help.0, help.1))
+            .with_fix(Fix::unsafe_(
+                cx.t(format!("Replace `{text}` with `{new}`"), format!("将 `{text}` 替换为 `{new}`")),
+                vec![Edit::replace(kw.span, new)],
+            ));
+        cx.push(d);
     }
 }

@@ -1,5 +1,5 @@
-use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::d301_drop_backend_refused::same_case;
+use crate::diagnostic::Severity;
+use crate::rules::d301_drop_backend_refused::suggest_decommission;
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 use crate::syntax::StatementKind;
 
@@ -35,31 +35,18 @@ impl Rule for ForceDropBackend {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
-            if st.kind != StatementKind::DroppBackend {
-                continue;
-            }
-            let Some(kw) = st.keyword("DROPP") else { continue };
-            let text = cx.text(kw.span);
-            let new = same_case(text, "DECOMMISSION");
-            let span = st.keyword("BACKEND").map_or(kw.span, |b| kw.span.cover(b.span));
-            let d = cx
-                .diagnostic(
-                    span,
-                    cx.t(
-                        "DROPP BACKEND removes the backend at once and permanently discards all data on it; replicas without another healthy copy are lost",
-                        "DROPP BACKEND 会立即删除该 backend，并永久丢弃其上的全部数据；没有其他健康副本的数据将丢失",
-                    ),
-                )
-                .with_help(cx.t(
-                    "unless the machine is dead or the data does not matter, use DECOMMISSION BACKEND: it migrates the data to the other backends first",
-                    "除非机器已损坏或数据无所谓，请使用 DECOMMISSION BACKEND：它会先把数据迁移到其他 backend",
-                ))
-                .with_fix(Fix::unsafe_(
-                    cx.t(format!("Replace `{text}` with `{new}`"), format!("将 `{text}` 替换为 `{new}`")),
-                    vec![Edit::replace(kw.span, new)],
-                ));
-            cx.push(d);
-        }
+        suggest_decommission(
+            cx,
+            StatementKind::DroppBackend,
+            "DROPP",
+            (
+                "DROPP BACKEND removes the backend at once and permanently discards all data on it; replicas without another healthy copy are lost",
+                "DROPP BACKEND 会立即删除该 backend，并永久丢弃其上的全部数据；没有其他健康副本的数据将丢失",
+            ),
+            (
+                "unless the machine is dead or the data does not matter, use DECOMMISSION BACKEND: it migrates the data to the other backends first",
+                "除非机器已损坏或数据无所谓，请使用 DECOMMISSION BACKEND：它会先把数据迁移到其他 backend",
+            ),
+        );
     }
 }
