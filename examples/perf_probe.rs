@@ -1,22 +1,17 @@
+//! A profiling aid: `perf_probe FILE [lint|format|fix|parse]` runs one operation once on FILE
+//! (for `valgrind --tool=callgrind` or `perf`), and prints how long each stage took.
 fn main() {
-    sizes();
-    let src = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
+    let path = std::env::args().nth(1).expect("usage: perf_probe FILE [lint|format|fix|parse]");
+    let what = std::env::args().nth(2).unwrap_or_else(|| "lint".into());
+    let src = std::fs::read_to_string(path).expect("readable UTF-8 file");
     let t = std::time::Instant::now();
-    let segs = doris_lint::syntax::split::split(&src).len();
-    let t_split = t.elapsed();
-    let t = std::time::Instant::now();
-    let s = doris_lint::parse(&src);
-    let t_parse = t.elapsed();
-    let t = std::time::Instant::now();
-    let d = doris_lint::lint::lint_script(&src, &s, &Default::default());
-    let t_lint = t.elapsed();
-    println!("segments {segs} split {t_split:?} parse {t_parse:?} rules {t_lint:?} diags {}", d.len());
-}
-
-#[allow(dead_code)]
-fn sizes() {
-    use doris_lint::syntax::*;
-    eprintln!("Segment {} Node {} Statement {} Part {} PropertyList {} AddressList {} Operand {} Property {} Diagnostic {}",
-        std::mem::size_of::<Segment>(), std::mem::size_of::<Node>(), std::mem::size_of::<Statement>(), std::mem::size_of::<Part>(),
-        std::mem::size_of::<PropertyList>(), std::mem::size_of::<AddressList>(), std::mem::size_of::<Operand>(), std::mem::size_of::<Property>(), std::mem::size_of::<doris_lint::Diagnostic>());
+    let n = match what.as_str() {
+        "parse" => doris_lint::parse(&src).segments.len(),
+        "lint" => doris_lint::lint(&src, &Default::default()).len(),
+        "format" => doris_lint::format(&src, &Default::default()).len(),
+        "fix" => doris_lint::fix(&src, &Default::default(), false).output.len(),
+        other => panic!("unknown operation {other}"),
+    };
+    let d = t.elapsed();
+    println!("{what}: {n} in {d:?} = {:.1} MB/s", src.len() as f64 / (1 << 20) as f64 / d.as_secs_f64());
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::LintOptions;
-use crate::rules::{Context, Rule, RULES};
+use crate::rules::{Context, Rule, Shared, RULES};
 use crate::suppression::{self, SuppressedDiagnostic, Suppression};
 use crate::syntax::{parse, Script};
 
@@ -54,6 +54,7 @@ fn sort(diags: &mut [Diagnostic]) {
 /// Lints an already parsed script, keeping the suppression details.
 pub fn lint_script_report(source: &str, script: &Script, options: &LintOptions) -> LintReport {
     let mut suppressions = suppression::collect(source, script);
+    let shared = Shared::new(source, script);
     let mut out = Vec::new();
     let mut late = Vec::new();
     for rule in RULES {
@@ -62,16 +63,18 @@ pub fn lint_script_report(source: &str, script: &Script, options: &LintOptions) 
             late.push((*rule, severity, configured));
             continue;
         }
-        let mut cx = Context::new(source, script, options, rule.meta(), severity, configured, &mut out);
+        let mut cx = Context::new(&shared, options, rule.meta(), severity, configured);
         rule.check(&mut cx);
+        out.append(&mut cx.into_diagnostics());
     }
     let (mut kept, mut suppressed) = suppression::apply(script, &mut suppressions, out);
     if !late.is_empty() {
         let mut meta_diags = Vec::new();
         for (rule, severity, configured) in late {
-            let cx = Context::new(source, script, options, rule.meta(), severity, configured, &mut meta_diags);
+            let cx = Context::new(&shared, options, rule.meta(), severity, configured);
             let mut cx = cx.with_suppressions(&suppressions);
             rule.check(&mut cx);
+            meta_diags.append(&mut cx.into_diagnostics());
         }
         // A suppression can silence D901 itself (`ignore-file D901`).
         let (more_kept, more_suppressed) = suppression::apply(script, &mut suppressions, meta_diags);

@@ -265,11 +265,6 @@ pub fn sub_span(source: &str, op: &Operand, start: usize, end: usize) -> crate::
     crate::span::Span::new(op.span.start + inner_start + start, op.span.start + inner_start + end)
 }
 
-/// 1-based line of a byte offset (for "first added at line N").
-pub fn line_of(source: &str, offset: usize) -> usize {
-    source.as_bytes()[..offset.min(source.len())].iter().filter(|&&b| b == b'\n').count() + 1
-}
-
 /// The example address for a role, for help texts.
 pub fn example(role: Role, options: &LintOptions) -> String {
     match role.expected_port(options) {

@@ -34,7 +34,7 @@ impl Rule for SeveralAddressesInOneLiteral {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             let Verdict::Several(pieces) = &lit.verdict else { continue };
             let op = lit.operand;
             let text = cx.text(op.span);

@@ -38,7 +38,7 @@ impl Rule for MissingPort {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             if lit.verdict != Verdict::MissingPort {
                 continue;
             }

@@ -30,7 +30,7 @@ impl Rule for EmptyHost {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             if lit.verdict != Verdict::EmptyHost {
                 continue;
             }

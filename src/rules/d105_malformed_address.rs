@@ -38,7 +38,7 @@ impl Rule for MalformedAddress {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             let Verdict::Malformed(err) = &lit.verdict else { continue };
             let op = lit.operand;
             let text = cx.text(op.span);

@@ -77,7 +77,7 @@ impl Rule for InvalidHost {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             let (host, bracketed) = match &lit.verdict {
                 Verdict::Valid(hp) if address_checks::adds(lit.statement.kind) => (hp.host.clone(), hp.bracketed),
                 Verdict::Hostname(h) if !h.is_empty() => (h.clone(), false),

@@ -52,7 +52,7 @@ impl Rule for PlaceholderAddress {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             let Verdict::Placeholder(p) = lit.verdict else { continue };
             let op = lit.operand;
             let text = cx.text(op.span);

@@ -73,7 +73,7 @@ impl Rule for WrongServicePort {
 
     fn check(&self, cx: &mut Context<'_>) {
         let known = known_ports(cx.options);
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             let Verdict::Valid(hp) = &lit.verdict else { continue };
             let Some(expected) = lit.role.expected_port(cx.options) else { continue };
             let Ok(port) = u16::try_from(hp.port) else { continue };

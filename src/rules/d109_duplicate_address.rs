@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use crate::address::HostPort;
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::address_checks::{self, loose_key, Role, Verdict};
+use crate::rules::address_checks::{loose_key, Role, Verdict};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 use crate::span::Span;
 use crate::syntax::StatementKind as K;
@@ -52,10 +52,10 @@ impl Rule for DuplicateAddress {
     fn check(&self, cx: &mut Context<'_>) {
         let mut backends: HashMap<(String, i32), Seen> = HashMap::new();
         let mut frontends: HashMap<(String, i32), Seen> = HashMap::new();
-        for (seg, st) in cx.statements() {
-            let lits = address_checks::statement_literals(seg, st);
+        for (_, st) in cx.statements() {
+            let lits = cx.statement_literals(st);
             let mut this_stmt: HashMap<(String, i32), Seen> = HashMap::new();
-            for lit in &lits {
+            for lit in lits {
                 let Verdict::Valid(hp) = &lit.verdict else { continue };
                 let op = lit.operand;
                 let text = cx.text(op.span);
@@ -85,7 +85,7 @@ impl Rule for DuplicateAddress {
                             continue;
                         }
                         if let Some(first) = backends.get(&loose_key(hp)) {
-                            let line = address_checks::line_of(cx.source, first.span.start);
+                            let line = cx.line_of(first.span.start);
                             let first_text = cx.text(first.span);
                             let exact = first.hp.host == hp.host;
                             let (en, zh) = if exact {
@@ -114,7 +114,7 @@ impl Rule for DuplicateAddress {
                     }
                     (K::AddFollower | K::AddObserver, Role::Frontend) => {
                         if let Some(first) = frontends.get(&loose_key(hp)) {
-                            let line = address_checks::line_of(cx.source, first.span.start);
+                            let line = cx.line_of(first.span.start);
                             let first_text = cx.text(first.span);
                             let (case_en, case_zh) = case_note(&first.hp, hp);
                             let d = cx

@@ -1,6 +1,6 @@
 use crate::address;
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::address_checks::{self, requote, Verdict};
+use crate::rules::address_checks::{requote, Verdict};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 
 pub struct WhitespaceInAddress;
@@ -35,7 +35,7 @@ impl Rule for WhitespaceInAddress {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             let Verdict::Valid(_) = &lit.verdict else { continue };
             let op = lit.operand;
             if !address::has_whitespace(&op.value) {

@@ -35,7 +35,7 @@ impl Rule for LoopbackAddress {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             if !matches!(lit.statement.kind, K::AddBackend | K::AddFollower | K::AddObserver) {
                 continue;
             }

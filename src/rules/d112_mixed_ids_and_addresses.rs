@@ -34,9 +34,9 @@ impl Rule for MixedIdsAndAddresses {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (seg, st) in cx.statements() {
-            let lits: Vec<_> = address_checks::statement_literals(seg, st)
-                .into_iter()
+        for (_, st) in cx.statements() {
+            let lits: Vec<_> = cx.statement_literals(st)
+                .iter()
                 .filter(|l| l.role == Role::ExistingBackend && matches!(l.verdict, Verdict::Id(_) | Verdict::Valid(_)))
                 .collect();
             let ids: Vec<_> = lits.iter().filter(|l| address::is_id_form(&l.operand.value)).collect();

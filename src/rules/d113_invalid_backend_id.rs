@@ -33,7 +33,7 @@ impl Rule for InvalidBackendId {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             if lit.verdict != Verdict::NotAnId {
                 continue;
             }

@@ -36,7 +36,7 @@ impl Rule for BackendAlreadyExists {
     fn check(&self, cx: &mut Context<'_>) {
         let Some((existing, _)) = address_checks::existing_backends(cx.options) else { return };
         let mut existing: std::collections::HashSet<(String, i32)> = existing.into_iter().map(|e| (e.host, e.port)).collect();
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             let Verdict::Valid(hp) = &lit.verdict else { continue };
             match (lit.statement.kind, lit.role) {
                 (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {

@@ -45,7 +45,7 @@ impl Rule for UnknownBackend {
             lower.insert((e.host.to_ascii_lowercase(), e.port), e.display());
             addrs.insert((e.host, e.port));
         }
-        for lit in address_checks::literals(cx.statements()) {
+        for lit in cx.literals() {
             let kind = lit.statement.kind;
             if kind == K::AddBackend {
                 if let Verdict::Valid(hp) = &lit.verdict {

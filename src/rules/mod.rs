@@ -5,7 +5,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::{LintOptions, Locale};
 use crate::span::Span;
 use crate::suppression::Suppression;
+use std::cell::OnceCell;
+
 use crate::syntax::{Node, Script, Segment, Statement};
+use address_checks::Lit;
 
 mod d001_syntax_error;
 mod d002_unterminated_string;
@@ -144,29 +147,54 @@ pub trait Rule: Sync {
     }
 }
 
+/// What several rules derive from the script, computed at most once per lint run (on first
+/// use) and shared by every rule, so that no rule re-analyses the whole script.
+pub struct Shared<'a> {
+    source: &'a str,
+    script: &'a Script,
+    literals: OnceCell<Vec<Lit<'a>>>,
+    /// Byte offset of the start of each line.
+    line_starts: OnceCell<Vec<usize>>,
+}
+
+impl<'a> Shared<'a> {
+    pub(crate) fn new(source: &'a str, script: &'a Script) -> Shared<'a> {
+        Shared { source, script, literals: OnceCell::new(), line_starts: OnceCell::new() }
+    }
+}
+
 /// What a rule sees while it runs.
 pub struct Context<'a> {
     pub source: &'a str,
     pub script: &'a Script,
     pub options: &'a LintOptions,
+    shared: &'a Shared<'a>,
     meta: &'static RuleMeta,
     severity: Severity,
     configured: bool,
-    out: &'a mut Vec<Diagnostic>,
+    out: Vec<Diagnostic>,
     suppressions: &'a [Suppression],
 }
 
 impl<'a> Context<'a> {
     pub(crate) fn new(
-        source: &'a str,
-        script: &'a Script,
+        shared: &'a Shared<'a>,
         options: &'a LintOptions,
         meta: &'static RuleMeta,
         severity: Severity,
         configured: bool,
-        out: &'a mut Vec<Diagnostic>,
     ) -> Context<'a> {
-        Context { source, script, options, meta, severity, configured, out, suppressions: &[] }
+        Context {
+            source: shared.source,
+            script: shared.script,
+            options,
+            shared,
+            meta,
+            severity,
+            configured,
+            out: Vec::new(),
+            suppressions: &[],
+        }
     }
 
     /// Gives the rule the script's suppression comments (with their use counts).
@@ -220,6 +248,11 @@ impl<'a> Context<'a> {
         self.out.push(d);
     }
 
+    /// What the rule reported.
+    pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.out
+    }
+
     /// Segments of the family (parsed or not) and segments of only trivia: the ones whose
     /// lexical problems matter. Statements of other kinds are never reported.
     pub fn checked_segments(&self) -> impl Iterator<Item = &'a Segment> {
@@ -229,6 +262,30 @@ impl<'a> Context<'a> {
     /// Parsed statements of the family, in order.
     pub fn statements(&self) -> impl Iterator<Item = (&'a Segment, &'a Statement)> {
         self.script.statements()
+    }
+
+    /// Every address-position literal of the script with its verdict, in order (analysed once
+    /// per run for all the address rules).
+    pub fn literals(&self) -> &'a [Lit<'a>] {
+        let shared = self.shared;
+        shared.literals.get_or_init(|| address_checks::literals(shared.script.statements()))
+    }
+
+    /// The address-position literals of the statement `st` (a statement of this script).
+    pub fn statement_literals(&self, st: &Statement) -> &'a [Lit<'a>] {
+        let all = self.literals();
+        let start = all.partition_point(|l| l.statement.span.start < st.span.start);
+        let len = all[start..].iter().take_while(|l| std::ptr::eq(l.statement, st)).count();
+        &all[start..start + len]
+    }
+
+    /// 1-based line of byte `offset` (for "first added at line N").
+    pub fn line_of(&self, offset: usize) -> usize {
+        let source = self.source;
+        let starts = self.shared.line_starts.get_or_init(|| {
+            std::iter::once(0).chain(source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1)).collect()
+        });
+        starts.partition_point(|&s| s <= offset)
     }
 }
 
