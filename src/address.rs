@@ -76,18 +76,31 @@ pub fn is_java_space(c: char) -> bool {
 
 /// The literal after Doris's whitespace deletion.
 pub fn strip_whitespace(s: &str) -> String {
-    s.chars().filter(|c| !is_java_space(*c)).collect()
+    stripped(s).into_owned()
+}
+
+/// The literal after Doris's whitespace deletion, borrowed when it has no whitespace (the usual
+/// case: no allocation).
+pub fn stripped(s: &str) -> std::borrow::Cow<'_, str> {
+    if has_whitespace(s) {
+        std::borrow::Cow::Owned(s.chars().filter(|c| !is_java_space(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// Whether the literal contains whitespace that Doris deletes.
 pub fn has_whitespace(s: &str) -> bool {
-    s.chars().any(is_java_space)
+    // Java's `\s` is ASCII only, so bytes will do.
+    s.bytes().any(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
 }
 
 /// Java's `String.split(sep)` for a literal separator: trailing empty parts are dropped (and an
 /// input of only separators gives no parts at all).
 pub fn java_split<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
-    let mut parts: Vec<&str> = s.split(sep).collect();
+    // Most literals are `host:port`: two parts, one small allocation.
+    let mut parts: Vec<&str> = Vec::with_capacity(2);
+    parts.extend(s.split(sep));
     while parts.last().is_some_and(|p| p.is_empty()) {
         parts.pop();
     }
@@ -146,7 +159,7 @@ pub fn is_id_form(s: &str) -> bool {
 
 /// Validates an address literal (one that contains `:`) exactly as Doris does.
 pub fn validate(literal: &str) -> Result<HostPort, AddressError> {
-    let text = strip_whitespace(literal);
+    let text = stripped(literal);
     if text.is_empty() {
         return Err(AddressError::Empty);
     }
@@ -155,7 +168,7 @@ pub fn validate(literal: &str) -> Result<HostPort, AddressError> {
         None => (java_split(&text, ":"), false),
     };
     if parts.len() != 2 {
-        return Err(AddressError::WrongPartCount { parts: parts.len(), text });
+        return Err(AddressError::WrongPartCount { parts: parts.len(), text: text.into_owned() });
     }
     let port = parse_java_int(parts[1]).ok_or_else(|| AddressError::PortNotInt { port: parts[1].to_string() })?;
     if parts[0].is_empty() {
@@ -207,11 +220,11 @@ fn check_ipv4(host: &str) -> Option<Result<(), HostProblem>> {
     if !is_ipv4_shape(host) || !host.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let parts: Vec<&str> = host.split('.').collect();
-    if parts.len() != 4 || parts.iter().any(|p| p.is_empty()) {
-        return Some(Err(HostProblem::Ipv4PartCount { parts: parts.len() }));
+    let count = host.split('.').count();
+    if count != 4 || host.split('.').any(str::is_empty) {
+        return Some(Err(HostProblem::Ipv4PartCount { parts: count }));
     }
-    for p in parts {
+    for p in host.split('.') {
         if p.len() > 3 || p.parse::<u16>().map_or(true, |v| v > 255) {
             return Some(Err(HostProblem::Ipv4Octet { octet: p.to_string() }));
         }
@@ -303,7 +316,8 @@ pub fn classify_host(host: &str, bracketed: bool) -> Result<HostKind, HostProble
 /// `127.0.0.0/8`, `localhost` (any case, optional trailing dot) and `::1` (any spelling).
 pub fn is_loopback(host: &str) -> bool {
     let h = host.strip_suffix('.').unwrap_or(host);
-    if h.eq_ignore_ascii_case("localhost") || h.to_ascii_lowercase().ends_with(".localhost") {
+    let b = h.as_bytes();
+    if h.eq_ignore_ascii_case("localhost") || (b.len() >= 10 && b[b.len() - 10..].eq_ignore_ascii_case(b".localhost")) {
         return true;
     }
     if check_ipv4(host) == Some(Ok(())) {
@@ -370,9 +384,8 @@ fn all_x(s: &str) -> bool {
 
 fn is_redacted_host(host: &str) -> bool {
     // x.x.x.x, xxx.xxx.xxx.xxx, 192.168.x.x, a lone xxx
-    let labels: Vec<&str> = host.split('.').collect();
-    labels.iter().any(|l| all_x(l))
-        && labels.iter().all(|l| all_x(l) || (!l.is_empty() && l.bytes().all(|b| b.is_ascii_digit())))
+    host.split('.').any(all_x)
+        && host.split('.').all(|l| all_x(l) || (!l.is_empty() && l.bytes().all(|b| b.is_ascii_digit())))
 }
 
 fn is_port_word(port: &str) -> bool {
@@ -385,34 +398,50 @@ fn is_port_word(port: &str) -> bool {
 
 /// Whether the literal (its decoded value) looks like a placeholder, and why.
 pub fn placeholder(literal: &str) -> Option<Placeholder> {
-    let t = strip_whitespace(literal);
-    if t.contains('<') || t.contains('>') {
+    let t = stripped(literal);
+    let t: &str = &t;
+    let bytes = t.as_bytes();
+    // One pass over the bytes for the punctuation the checks below look for (in their order of
+    // precedence); most addresses have none of it.
+    let (mut angle, mut open_brace, mut close_brace, mut dots, mut non_ascii) = (false, false, false, false, false);
+    let mut shell_or_printf = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'<' | b'>' => angle = true,
+            b'{' => open_brace = true,
+            b'}' => close_brace = true,
+            b'.' => dots |= bytes.get(i + 1..i + 3) == Some(b".."),
+            b'$' | b'%' if shell_or_printf.is_none() => {
+                let next = bytes.get(i + 1).copied();
+                if b == b'$' && next.is_some_and(|n| n == b'{' || n == b'_' || n.is_ascii_alphabetic()) {
+                    shell_or_printf = Some(Placeholder::ShellVariable);
+                }
+                if b == b'%' && next.is_some_and(|n| matches!(n, b's' | b'd' | b'i' | b'(' | b'S')) {
+                    shell_or_printf = Some(Placeholder::PrintfFormat);
+                }
+            }
+            _ => non_ascii |= !b.is_ascii(),
+        }
+    }
+    if angle {
         return Some(Placeholder::AngleBrackets);
     }
-    let bytes = t.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let next = bytes.get(i + 1).copied();
-        if b == b'$' && next.is_some_and(|n| n == b'{' || n == b'_' || n.is_ascii_alphabetic()) {
-            return Some(Placeholder::ShellVariable);
-        }
-        if b == b'%' && next.is_some_and(|n| matches!(n, b's' | b'd' | b'i' | b'(' | b'S')) {
-            return Some(Placeholder::PrintfFormat);
-        }
+    if shell_or_printf.is_some() {
+        return shell_or_printf;
     }
-    if t.contains('{') && t.contains('}') {
+    if open_brace && close_brace {
         return Some(Placeholder::Braces);
     }
-    if t.contains("...") || t.contains('…') {
+    if dots || (non_ascii && t.contains('…')) {
         return Some(Placeholder::Ellipsis);
     }
-    if t.chars().any(is_cjk) {
+    if non_ascii && t.chars().any(is_cjk) {
         return Some(Placeholder::Description);
     }
     match t.rsplit_once(':') {
         None => {
-            let lower = t.to_ascii_lowercase();
-            let stem = lower.trim_end_matches(|c: char| c.is_ascii_digit());
-            if all_x(&t) || PLACEHOLDER_WORDS.contains(&stem) {
+            let stem = t.trim_end_matches(|c: char| c.is_ascii_digit());
+            if all_x(t) || PLACEHOLDER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(stem)) {
                 return Some(Placeholder::Word);
             }
         }
@@ -434,6 +463,9 @@ pub fn placeholder(literal: &str) -> Option<Placeholder> {
 /// Each piece must look like an address (contains `:`) or, with `ids`, a decimal id.
 pub fn split_several(literal: &str, ids: bool) -> Option<Vec<(usize, usize)>> {
     if !literal.contains([',', ';']) {
+        if !has_whitespace(literal) {
+            return None;
+        }
         // Whitespace alone separates only `h1:9050 h2:9050` (two colons, a space between).
         let words: Vec<(usize, usize)> = word_ranges(literal, is_java_space);
         if words.len() >= 2 && words.iter().all(|&(a, b)| literal[a..b].matches(':').count() == 1 && validate(&literal[a..b]).is_ok()) {

@@ -242,9 +242,11 @@ pub fn doris_outcome(value: &str, role: Role, kind: StatementKind) -> (String, S
 /// The key Doris's duplicate check would use if it were case-insensitive: host in lower case
 /// (brackets already removed by the split) and the numeric port.
 pub fn loose_key(hp: &HostPort) -> (String, i32) {
-    // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address).
-    if let Ok(v6) = hp.host.parse::<std::net::Ipv6Addr>() {
-        return (v6.to_string(), hp.port);
+    // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address). Only they have `:`.
+    if hp.host.contains(':') {
+        if let Ok(v6) = hp.host.parse::<std::net::Ipv6Addr>() {
+            return (v6.to_string(), hp.port);
+        }
     }
     (hp.host.to_ascii_lowercase(), hp.port)
 }

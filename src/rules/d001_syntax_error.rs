@@ -66,21 +66,21 @@ impl Rule for SyntaxError {
             }
             let found_zh = if err.span.is_empty() { "语句结尾".to_string() } else { err.found.clone() };
             let message = if err.expected.is_empty() {
-                cx.t(
+                t!(cx, 
                     format!("Doris cannot parse this statement: unexpected {}", err.found),
                     format!("Doris 无法解析此语句：意外的 {found_zh}"),
                 )
             } else {
-                cx.t(
+                t!(cx, 
                     format!("expected {}, found {}", join(&err.expected, "or"), err.found),
                     format!("此处应为 {}，实际为 {found_zh}", join(&err.expected, "或")),
                 )
             };
             let mut d = cx.diagnostic(err.span, message);
             if let Some(kw) = did_you_mean(&err.found, &err.expected) {
-                d = d.with_help(cx.t(format!("did you mean `{kw}`?"), format!("是否应为 `{kw}`？")));
+                d = d.with_help(t!(cx, format!("did you mean `{kw}`?"), format!("是否应为 `{kw}`？")));
             } else {
-                d = d.with_help(cx.t(
+                d = d.with_help(t!(cx, 
                     "Doris rejects the whole statement with a syntax error",
                     "Doris 会以语法错误拒绝整条语句",
                 ));

@@ -60,20 +60,20 @@ impl Rule for UnterminatedString {
                 let d = cx
                     .diagnostic(
                         opening,
-                        cx.t(
+                        t!(cx, 
                             format!("this string is never closed: `{q}` is missing"),
                             format!("字符串没有结束：缺少 `{q}`"),
                         ),
                     )
-                    .with_help(cx.t(
+                    .with_help(t!(cx, 
                         format!("Doris rejects the statement; add the closing `{q}`"),
                         format!("Doris 会拒绝此语句；请补上结尾的 `{q}`"),
                     ))
                     .with_fix(if content.is_empty() {
-                        Fix::unsafe_(cx.t("Remove the stray quote", "删除多余的引号"), vec![Edit::delete(opening)])
+                        Fix::unsafe_(t!(cx, "Remove the stray quote", "删除多余的引号"), vec![Edit::delete(opening)])
                     } else {
                         Fix::unsafe_(
-                            cx.t(format!("Close the string with `{q}`"), format!("用 `{q}` 结束字符串")),
+                            t!(cx, format!("Close the string with `{q}`"), format!("用 `{q}` 结束字符串")),
                             vec![Edit::insert(at, q.to_string())],
                         )
                     });

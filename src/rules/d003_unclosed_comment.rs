@@ -47,7 +47,7 @@ impl Rule for UnclosedComment {
                 } else {
                     ("this `/*` comment is never closed".to_string(), "`/*` 注释没有结束".to_string())
                 };
-                let d = cx.diagnostic(open, cx.t(en, zh)).with_help(cx.t(
+                let d = cx.diagnostic(open, t!(cx, en, zh)).with_help(t!(cx, 
                     "add `*/` where the comment should end; Doris reads everything after `/*` as comment",
                     "在注释应结束处加上 `*/`；Doris 会把 `/*` 之后的所有内容当作注释",
                 ));

@@ -40,13 +40,13 @@ impl Rule for HashComment {
                 let d = cx
                     .diagnostic(
                         hash,
-                        cx.t(
+                        t!(cx, 
                             "`#` is not a comment in Doris: the statement fails with a syntax error",
                             "`#` 在 Doris 中不是注释：语句会因语法错误而失败",
                         ),
                     )
-                    .with_help(cx.t("write `--` to start a comment", "请用 `--` 开始注释"))
-                    .with_fix(Fix::safe(cx.t("Replace `#` with `--`", "将 `#` 替换为 `--`"), vec![Edit::replace(hash, "--")]));
+                    .with_help(t!(cx, "write `--` to start a comment", "请用 `--` 开始注释"))
+                    .with_fix(Fix::safe(t!(cx, "Replace `#` with `--`", "将 `#` 替换为 `--`"), vec![Edit::replace(hash, "--")]));
                 cx.push(d);
             }
         }

@@ -94,10 +94,10 @@ impl Rule for FullwidthPunctuation {
                     ),
                 };
                 let d = cx
-                    .diagnostic(span, cx.t(en, zh))
-                    .with_help(cx.t(format!("use the ASCII `{shown}`"), format!("请使用 ASCII 字符 `{shown}`")))
+                    .diagnostic(span, t!(cx, en, zh))
+                    .with_help(t!(cx, format!("use the ASCII `{shown}`"), format!("请使用 ASCII 字符 `{shown}`")))
                     .with_fix(Fix::safe(
-                        cx.t(format!("Replace with `{shown}`"), format!("替换为 `{shown}`")),
+                        t!(cx, format!("Replace with `{shown}`"), format!("替换为 `{shown}`")),
                         edits,
                     ));
                 cx.push(d);

@@ -48,14 +48,14 @@ impl Rule for NonAsciiWhitespace {
                 let d = cx
                     .diagnostic(
                         span,
-                        cx.t(
+                        t!(cx, 
                             format!("{what} is not whitespace for Doris: it reads it as part of a name and the statement fails"),
                             format!("{what} 对 Doris 不是空白：它会被当作名字的一部分，语句会失败"),
                         ),
                     )
-                    .with_help(cx.t("use a plain space", "请使用普通空格"))
+                    .with_help(t!(cx, "use a plain space", "请使用普通空格"))
                     .with_fix(Fix::safe(
-                        cx.t("Replace with a plain space", "替换为普通空格"),
+                        t!(cx, "Replace with a plain space", "替换为普通空格"),
                         vec![Edit::replace(span, " ".repeat(n))],
                     ));
                 cx.push(d);

@@ -40,14 +40,14 @@ impl Rule for UnquotedAddress {
                     let d = cx
                         .diagnostic(
                             item.span,
-                            cx.t(
+                            t!(cx, 
                                 format!("`{text}` must be a quoted string: Doris rejects an unquoted address with a syntax error"),
                                 format!("`{text}` 必须用引号括起来：Doris 会以语法错误拒绝未加引号的地址"),
                             ),
                         )
-                        .with_help(cx.t(format!("write \"{text}\""), format!("请写成 \"{text}\"")))
+                        .with_help(t!(cx, format!("write \"{text}\""), format!("请写成 \"{text}\"")))
                         .with_fix(Fix::safe(
-                            cx.t("Quote the address", "给地址加上引号"),
+                            t!(cx, "Quote the address", "给地址加上引号"),
                             vec![Edit::insert(item.span.start, "\""), Edit::insert(item.span.end, "\"")],
                         ));
                     cx.push(d);

@@ -78,9 +78,9 @@ impl Rule for RemovedSyntax {
                     ),
                 };
                 let d = cx
-                    .diagnostic(r.span, cx.t(en, zh))
-                    .with_help(cx.t("use the current form of the statement", "请使用该语句的当前写法"))
-                    .with_fix(Fix::unsafe_(cx.t("Rewrite to the current form", "改写为当前写法"), vec![edit]));
+                    .diagnostic(r.span, t!(cx, en, zh))
+                    .with_help(t!(cx, "use the current form of the statement", "请使用该语句的当前写法"))
+                    .with_fix(Fix::unsafe_(t!(cx, "Rewrite to the current form", "改写为当前写法"), vec![edit]));
                 cx.push(d);
             }
         }

@@ -42,13 +42,13 @@ impl Rule for ColonInProperty {
                 let d = cx
                     .diagnostic(
                         p.assign.span,
-                        cx.t(
+                        t!(cx, 
                             format!("`{colon}` after {key}: Doris needs `=` between a property key and its value (syntax error)"),
                             format!("{key} 后的 `{colon}`：Doris 要求属性键和值之间用 `=`（语法错误）"),
                         ),
                     )
-                    .with_help(cx.t("write `=`", "请写 `=`"))
-                    .with_fix(Fix::safe(cx.t("Replace with `=`", "替换为 `=`"), vec![Edit::replace(p.assign.span, "=")]));
+                    .with_help(t!(cx, "write `=`", "请写 `=`"))
+                    .with_fix(Fix::safe(t!(cx, "Replace with `=`", "替换为 `=`"), vec![Edit::replace(p.assign.span, "=")]));
                 cx.push(d);
             }
         }

@@ -41,12 +41,12 @@ impl Rule for MalformedPropertyList {
                     let d = cx
                         .diagnostic(
                             err.span,
-                            cx.t(
+                            t!(cx, 
                                 format!("malformed property list: expected {expected}, found {}", err.found),
                                 format!("属性列表格式错误：此处应为 {expected}，实际为 {}", err.found),
                             ),
                         )
-                        .with_help(cx.t(
+                        .with_help(t!(cx, 
                             "each item is `\"key\" = \"value\"`, separated by commas; quote values that are not plain words",
                             "每一项写作 `\"key\" = \"value\"`，用逗号分隔；非单词的值请加引号",
                         ));
@@ -58,12 +58,12 @@ impl Rule for MalformedPropertyList {
                         let d = cx
                             .diagnostic(
                                 list.span,
-                                cx.t(
+                                t!(cx, 
                                     "empty property list: Doris needs at least one `key = value` item (syntax error)",
                                     "属性列表为空：Doris 至少需要一个 `key = value`（语法错误）",
                                 ),
                             )
-                            .with_help(cx.t(
+                            .with_help(t!(cx, 
                                 "add a property or remove the clause",
                                 "请添加属性或删除该子句",
                             ));
@@ -78,26 +78,26 @@ impl Rule for MalformedPropertyList {
                         let d = cx
                             .diagnostic(
                                 Span::new(prev.end, next.start),
-                                cx.t(
+                                t!(cx, 
                                     format!("missing `,` between {} and {}: Doris rejects the statement", cx.text(prev), cx.text(list.items[i + 1].key.span)),
                                     format!("{} 与 {} 之间缺少 `,`：Doris 会拒绝此语句", cx.text(prev), cx.text(list.items[i + 1].key.span)),
                                 ),
                             )
-                            .with_help(cx.t("separate the items with a comma", "请用逗号分隔各项"))
-                            .with_fix(Fix::safe(cx.t("Insert `,`", "插入 `,`"), vec![Edit::insert(prev.end, ",")]));
+                            .with_help(t!(cx, "separate the items with a comma", "请用逗号分隔各项"))
+                            .with_fix(Fix::safe(t!(cx, "Insert `,`", "插入 `,`"), vec![Edit::insert(prev.end, ",")]));
                         cx.push(d);
                     }
                     if let Some(comma) = list.trailing_comma {
                         let d = cx
                             .diagnostic(
                                 comma,
-                                cx.t(
+                                t!(cx, 
                                     "trailing `,` after the last property: Doris rejects the statement",
                                     "最后一个属性后多了 `,`：Doris 会拒绝此语句",
                                 ),
                             )
-                            .with_help(cx.t("remove the comma", "请删除这个逗号"))
-                            .with_fix(Fix::safe(cx.t("Remove the trailing `,`", "删除末尾的 `,`"), vec![Edit::delete(comma)]));
+                            .with_help(t!(cx, "remove the comma", "请删除这个逗号"))
+                            .with_fix(Fix::safe(t!(cx, "Remove the trailing `,`", "删除末尾的 `,`"), vec![Edit::delete(comma)]));
                         cx.push(d);
                     }
                 }

@@ -51,10 +51,10 @@ impl Rule for UnquotedDottedKey {
                         )
                     };
                     let d = cx
-                        .diagnostic(op.span, cx.t(en, zh))
-                        .with_help(cx.t(format!("write \"{text}\""), format!("请写成 \"{text}\"")))
+                        .diagnostic(op.span, t!(cx, en, zh))
+                        .with_help(t!(cx, format!("write \"{text}\""), format!("请写成 \"{text}\"")))
                         .with_fix(Fix::safe(
-                            cx.t("Quote it", "加上引号"),
+                            t!(cx, "Quote it", "加上引号"),
                             vec![Edit::insert(op.span.start, "\""), Edit::insert(op.span.end, "\"")],
                         ));
                     cx.push(d);

@@ -41,12 +41,12 @@ impl Rule for RawString {
                 let mut d = cx
                     .diagnostic(
                         span,
-                        cx.t(
+                        t!(cx, 
                             format!("raw string {text} is rejected by current Doris versions (only older lexers accept `R'...'`)"),
                             format!("原始字符串 {text} 会被新版 Doris 拒绝（只有旧版词法分析器接受 `R'...'`）"),
                         ),
                     )
-                    .with_help(cx.t("write a plain string literal", "请改用普通字符串字面量"));
+                    .with_help(t!(cx, "write a plain string literal", "请改用普通字符串字面量"));
                 if text.len() >= 3 {
                     let content = &text[2..text.len() - 1];
                     let plain = plain_content(content, '"')
@@ -54,7 +54,7 @@ impl Rule for RawString {
                         .or_else(|| plain_content(content, '\'').map(|c| format!("'{c}'")));
                     if let Some(plain) = plain {
                         d = d.with_fix(Fix::safe(
-                            cx.t(format!("Replace with {plain}"), format!("替换为 {plain}")),
+                            t!(cx, format!("Replace with {plain}"), format!("替换为 {plain}")),
                             vec![Edit::replace(span, plain)],
                         ));
                     }

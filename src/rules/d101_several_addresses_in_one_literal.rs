@@ -46,16 +46,16 @@ impl Rule for SeveralAddressesInOneLiteral {
             let d = cx
                 .diagnostic(
                     op.span,
-                    cx.t(
+                    t!(cx, 
                         format!("`{text}` holds {n} entries in one string literal: {outcome_en}"),
                         format!("`{text}` 在一个字符串字面量里写了 {n} 个条目：{outcome_zh}"),
                     ),
                 )
-                .with_help(cx.t(
+                .with_help(t!(cx, 
                     format!("write one literal per address or id, separated by commas: {fixed}"),
                     format!("每个地址或 id 单独写一个字面量，用逗号分隔：{fixed}"),
                 ))
-                .with_fix(Fix::safe(cx.t("Split into one literal per address or id", "拆成每个地址或 id 一个字面量"), vec![Edit::replace(op.span, fixed)]));
+                .with_fix(Fix::safe(t!(cx, "Split into one literal per address or id", "拆成每个地址或 id 一个字面量"), vec![Edit::replace(op.span, fixed)]));
             cx.push(d);
         }
     }

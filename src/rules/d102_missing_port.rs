@@ -68,21 +68,21 @@ impl Rule for MissingPort {
                 )
             };
             let port_name = lit.role.port_name();
-            let mut d = cx.diagnostic(op.span, cx.t(en, zh));
+            let mut d = cx.diagnostic(op.span, t!(cx, en, zh));
             if looks_like_id || host.is_empty() {
-                d = d.with_help(cx.t(
+                d = d.with_help(t!(cx, 
                     format!("write the node's address with its {port_name}, e.g. {}", address_checks::example(lit.role, cx.options)),
                     format!("请写出节点地址及其 {port_name}，例如 {}", address_checks::example(lit.role, cx.options)),
                 ));
             } else {
                 let fixed = requote(op, &format!("{host}:{port}"));
                 d = d
-                    .with_help(cx.t(
+                    .with_help(t!(cx, 
                         format!("add the {port_name}: {fixed}"),
                         format!("补上 {port_name}：{fixed}"),
                     ))
                     .with_fix(Fix::unsafe_(
-                        cx.t(format!("Append the {port_name} {port}"), format!("追加 {port_name} {port}")),
+                        t!(cx, format!("Append the {port_name} {port}"), format!("追加 {port_name} {port}")),
                         vec![Edit::replace(op.span, fixed)],
                     ));
             }

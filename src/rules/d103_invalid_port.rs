@@ -65,7 +65,7 @@ impl Rule for InvalidPort {
                 _ => op.span,
             };
             let port_name = lit.role.port_name();
-            let d = cx.diagnostic(span, cx.t(en, zh)).with_help(cx.t(
+            let d = cx.diagnostic(span, t!(cx, en, zh)).with_help(t!(cx, 
                 format!("write the node's {port_name} as a number, e.g. {}", address_checks::example(lit.role, cx.options)),
                 format!("请把节点的 {port_name} 写成数字，例如 {}", address_checks::example(lit.role, cx.options)),
             ));

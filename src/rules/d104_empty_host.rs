@@ -39,12 +39,12 @@ impl Rule for EmptyHost {
             let d = cx
                 .diagnostic(
                     op.span,
-                    cx.t(
+                    t!(cx, 
                         format!("`{text}` has no host before the `:`: Doris rejects it with `Host is null`"),
                         format!("`{text}` 在 `:` 前没有主机：Doris 会报错拒绝：`Host is null`"),
                     ),
                 )
-                .with_help(cx.t(
+                .with_help(t!(cx, 
                     format!("write the node's IP or host name before the port, e.g. {} (a shell variable that expanded to nothing leaves this behind)", address_checks::example(lit.role, cx.options)),
                     format!("请在端口前写上节点的 IP 或主机名，例如 {}（shell 变量展开为空时常会留下这种写法）", address_checks::example(lit.role, cx.options)),
                 ));

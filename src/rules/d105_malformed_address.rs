@@ -69,7 +69,7 @@ impl Rule for MalformedAddress {
             };
             let mut d = cx.diagnostic(
                 op.span,
-                cx.t(
+                t!(cx, 
                     format!("`{text}` is not a valid host:port: {why_en}; Doris rejects it with `{m}`"),
                     format!("`{text}` 不是合法的 host:port：{why_zh}；Doris 会报错拒绝：`{m}`"),
                 ),
@@ -77,10 +77,10 @@ impl Rule for MalformedAddress {
             if let Some((a, p)) = v6 {
                 let fixed = requote(op, &format!("[{a}]:{p}"));
                 d = d
-                    .with_help(cx.t(format!("write {fixed}"), format!("请写成 {fixed}")))
-                    .with_fix(Fix::safe(cx.t("Put the IPv6 address in brackets", "给 IPv6 地址加上方括号"), vec![Edit::replace(op.span, fixed)]));
+                    .with_help(t!(cx, format!("write {fixed}"), format!("请写成 {fixed}")))
+                    .with_fix(Fix::safe(t!(cx, "Put the IPv6 address in brackets", "给 IPv6 地址加上方括号"), vec![Edit::replace(op.span, fixed)]));
             } else {
-                d = d.with_help(cx.t(
+                d = d.with_help(t!(cx, 
                     format!("write one host and one port, e.g. {} (IPv6: \"[fe80::1]:{}\")", address_checks::example(lit.role, cx.options), lit.role.expected_port(cx.options).unwrap_or(9050)),
                     format!("请写成一个主机加一个端口，例如 {}（IPv6：\"[fe80::1]:{}\"）", address_checks::example(lit.role, cx.options), lit.role.expected_port(cx.options).unwrap_or(9050)),
                 ));

@@ -102,8 +102,8 @@ impl Rule for InvalidHost {
                 _ => op.span,
             };
             let d = cx
-                .diagnostic(span, cx.t(format!("{what_en}: {then_en}"), format!("{what_zh}：{then_zh}")))
-                .with_help(cx.t(
+                .diagnostic(span, t!(cx, format!("{what_en}: {then_en}"), format!("{what_zh}：{then_zh}")))
+                .with_help(t!(cx, 
                     "use the node's IP address (four numbers 0..255, IPv6 in brackets) or its resolvable host name",
                     "请使用节点的 IP 地址（四个 0..255 的数字；IPv6 写在方括号里）或可解析的主机名",
                 ));

@@ -75,12 +75,12 @@ impl Rule for PlaceholderAddress {
             let d = cx
                 .diagnostic(
                     op.span,
-                    cx.t(
+                    t!(cx, 
                         format!("`{text}` is a placeholder ({r_en}), not a real address: {o_en}"),
                         format!("`{text}` 是占位符（{r_zh}），不是真实地址：{o_zh}"),
                     ),
                 )
-                .with_help(cx.t(h_en, h_zh));
+                .with_help(t!(cx, h_en, h_zh));
             cx.push(d);
         }
     }

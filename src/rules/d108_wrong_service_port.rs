@@ -126,17 +126,17 @@ impl Rule for WrongServicePort {
             let d = cx
                 .diagnostic(
                     span,
-                    cx.t(
+                    t!(cx, 
                         format!("{port} is {svc_en}; {label} needs {want_en}, {by_en}: {then_en}"),
                         format!("{port} 是{svc_zh}；{label} 需要{want_zh}（{by_zh}）：{then_zh}"),
                     ),
                 )
-                .with_help(cx.t(
+                .with_help(t!(cx, 
                     format!("write {fixed} (if this cluster really uses {port}, set the port in the `ports` option)"),
                     format!("请写成 {fixed}（如果集群确实使用 {port}，请在 `ports` 选项中配置）"),
                 ))
                 .with_fix(Fix::unsafe_(
-                    cx.t(format!("Use port {expected}"), format!("改用端口 {expected}")),
+                    t!(cx, format!("Use port {expected}"), format!("改用端口 {expected}")),
                     vec![Edit::replace(op.span, fixed)],
                 ));
             cx.push(d);

@@ -39,8 +39,8 @@ is no fix: which of the two is wrong cannot be known.
 "#,
 };
 
-struct Seen {
-    hp: HostPort,
+struct Seen<'a> {
+    hp: &'a HostPort,
     span: Span,
 }
 
@@ -57,13 +57,14 @@ impl Rule for DuplicateAddress {
             let mut this_stmt: HashMap<(String, i32), Seen> = HashMap::new();
             for lit in lits {
                 let Verdict::Valid(hp) = &lit.verdict else { continue };
+                let key = loose_key(hp);
                 let op = lit.operand;
                 let text = cx.text(op.span);
                 match (st.kind, lit.role) {
                     (K::AddBackend, Role::NewBackend) => {
-                        if let Some(first) = this_stmt.get(&loose_key(hp)) {
+                        if let Some(first) = this_stmt.get(&key) {
                             let first_text = cx.text(first.span);
-                            let (case_en, case_zh) = case_note(&first.hp, hp);
+                            let (case_en, case_zh) = case_note(first.hp, hp);
                             let list = st.addresses();
                             let prev_end = list
                                 .and_then(|l| l.items.get(lit.index.wrapping_sub(1)))
@@ -71,20 +72,20 @@ impl Rule for DuplicateAddress {
                             let d = cx
                                 .diagnostic(
                                     op.span,
-                                    cx.t(
+                                    t!(cx, 
                                         format!("`{text}` repeats {first_text} in the same ADD BACKEND{case_en}: Doris does not notice and adds two backends with the same address"),
                                         format!("`{text}` 在同一条 ADD BACKEND 中重复了 {first_text}{case_zh}：Doris 不会发现，会添加两个地址相同的 backend"),
                                     ),
                                 )
-                                .with_help(cx.t("list each backend once", "每个 backend 只写一次"))
+                                .with_help(t!(cx, "list each backend once", "每个 backend 只写一次"))
                                 .with_fix(Fix::safe(
-                                    cx.t("Remove the repeated address", "删除重复的地址"),
+                                    t!(cx, "Remove the repeated address", "删除重复的地址"),
                                     vec![Edit::delete(Span::new(prev_end, op.span.end))],
                                 ));
                             cx.push(d);
                             continue;
                         }
-                        if let Some(first) = backends.get(&loose_key(hp)) {
+                        if let Some(first) = backends.get(&key) {
                             let line = cx.line_of(first.span.start);
                             let first_text = cx.text(first.span);
                             let exact = first.hp.host == hp.host;
@@ -94,48 +95,48 @@ impl Rule for DuplicateAddress {
                                     format!("`{text}` 已在第 {line} 行添加过：这条 ADD BACKEND 会失败：`Same backend already exists[{}]`", hp.display()),
                                 )
                             } else {
-                                let (case_en, case_zh) = case_note(&first.hp, hp);
+                                let (case_en, case_zh) = case_note(first.hp, hp);
                                 (
                                     format!("`{text}` is {first_text} from line {line}{case_en}: Doris compares host strings exactly, so it adds a second backend for the same machine"),
                                     format!("`{text}` 就是第 {line} 行的 {first_text}{case_zh}：Doris 按字符串精确比较主机，会为同一台机器再添加一个 backend"),
                                 )
                             };
-                            let d = cx.diagnostic(op.span, cx.t(en, zh)).with_help(cx.t(
+                            let d = cx.diagnostic(op.span, t!(cx, en, zh)).with_help(t!(cx, 
                                 "remove one of the two ADD BACKEND statements, or remove the backend (DROPP / DECOMMISSION) in between",
                                 "删除两条 ADD BACKEND 中的一条，或在两者之间先移除该 backend（DROPP / DECOMMISSION）",
                             ));
                             cx.push(d);
                             continue;
                         }
-                        this_stmt.insert(loose_key(hp), Seen { hp: hp.clone(), span: op.span });
+                        this_stmt.insert(key, Seen { hp, span: op.span });
                     }
                     (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
-                        backends.remove(&loose_key(hp));
+                        backends.remove(&key);
                     }
                     (K::AddFollower | K::AddObserver, Role::Frontend) => {
-                        if let Some(first) = frontends.get(&loose_key(hp)) {
+                        if let Some(first) = frontends.get(&key) {
                             let line = cx.line_of(first.span.start);
                             let first_text = cx.text(first.span);
-                            let (case_en, case_zh) = case_note(&first.hp, hp);
+                            let (case_en, case_zh) = case_note(first.hp, hp);
                             let d = cx
                                 .diagnostic(
                                     op.span,
-                                    cx.t(
+                                    t!(cx, 
                                         format!("`{text}` repeats the frontend {first_text} added at line {line}{case_en}: Doris rejects adding a frontend that already exists (as FOLLOWER or OBSERVER)"),
                                         format!("`{text}` 重复了第 {line} 行已添加的 FE {first_text}{case_zh}：Doris 会拒绝添加已存在的 FE（无论 FOLLOWER 还是 OBSERVER）"),
                                     ),
                                 )
-                                .with_help(cx.t(
+                                .with_help(t!(cx, 
                                     "add each frontend once, as either FOLLOWER or OBSERVER",
                                     "每个 FE 只添加一次，FOLLOWER 或 OBSERVER 二选一",
                                 ));
                             cx.push(d);
                             continue;
                         }
-                        frontends.insert(loose_key(hp), Seen { hp: hp.clone(), span: op.span });
+                        frontends.insert(key, Seen { hp, span: op.span });
                     }
                     (K::DropFollower | K::DropObserver, Role::Frontend) => {
-                        frontends.remove(&loose_key(hp));
+                        frontends.remove(&key);
                     }
                     _ => {}
                 }

@@ -49,12 +49,12 @@ impl Rule for LoopbackAddress {
             let d = cx
                 .diagnostic(
                     op.span,
-                    cx.t(
+                    t!(cx, 
                         format!("`{host}` is a loopback address: Doris accepts this {label}, but every node reads it as itself, so it only works when all FEs and BEs run on this one machine"),
                         format!("`{host}` 是回环地址：Doris 会接受这条 {label}，但每个节点都会把它理解为自己，只有当所有 FE 和 BE 都在同一台机器上时才能工作"),
                     ),
                 )
-                .with_help(cx.t(
+                .with_help(t!(cx, 
                     "use the node's LAN IP address or host name, as the other nodes see it",
                     "请使用其他节点能访问到的该节点的局域网 IP 或主机名",
                 ));

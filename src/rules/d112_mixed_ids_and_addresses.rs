@@ -49,12 +49,12 @@ impl Rule for MixedIdsAndAddresses {
             let d = cx
                 .diagnostic(
                     list.span,
-                    cx.t(
+                    t!(cx, 
                         format!("this {label} list mixes backend ids ({id_text}) and addresses ({addr_text}): Doris handles ids and addresses as two separate lists, and a mixed list may not act on every backend written"),
                         format!("这条 {label} 的列表混用了 backend id（{id_text}）和地址（{addr_text}）：Doris 把 id 和地址分成两个列表分别处理，混用时可能不会作用于写出的每个 backend"),
                     ),
                 )
-                .with_help(cx.t(
+                .with_help(t!(cx, 
                     format!("write two {label} statements: one with the ids, one with the addresses"),
                     format!("请拆成两条 {label}：一条只写 id，一条只写地址"),
                 ));

@@ -44,12 +44,12 @@ impl Rule for InvalidBackendId {
             let port = cx.options.ports.heartbeat;
             let trimmed = crate::address::strip_whitespace(v);
             let help = if crate::address::parse_backend_id(&trimmed).is_some() {
-                cx.t(
+                t!(cx, 
                     format!("remove the whitespace: \"{trimmed}\" (Doris does not strip it from ids)"),
                     format!("删除空白字符：\"{trimmed}\"（Doris 不会去掉 id 中的空白）"),
                 )
             } else {
-                cx.t(
+                t!(cx, 
                     format!("write the backend's address with its heartbeat port (e.g. \"{trimmed}:{port}\") or its numeric id from SHOW BACKENDS (column BackendId)"),
                     format!("请写出 backend 的地址及心跳端口（例如 \"{trimmed}:{port}\"），或 SHOW BACKENDS 中的数字 id（BackendId 列）"),
                 )
@@ -57,7 +57,7 @@ impl Rule for InvalidBackendId {
             let d = cx
                 .diagnostic(
                     op.span,
-                    cx.t(
+                    t!(cx, 
                         format!("`{text}` has no `:`, so {label} reads it as a numeric backend id, and Doris fails with `java.lang.NumberFormatException: For input string: \"{v}\"`"),
                         format!("`{text}` 不含 `:`，{label} 会把它当作数字 backend id，Doris 会报错：`java.lang.NumberFormatException: For input string: \"{v}\"`"),
                     ),

@@ -49,12 +49,12 @@ impl Rule for BackendAlreadyExists {
                     let d = cx
                         .diagnostic(
                             op.span,
-                            cx.t(
+                            t!(cx, 
                                 format!("`{text}` is already a backend of this cluster: Doris fails the whole statement with `Same backend already exists[{shown}]` and adds none of its backends"),
                                 format!("`{text}` 已经是本集群的 backend：Doris 会让整条语句失败（`Same backend already exists[{shown}]`），其中的 backend 一个也不会添加"),
                             ),
                         )
-                        .with_help(cx.t(
+                        .with_help(t!(cx, 
                             "remove it from the statement (check SHOW BACKENDS), or DROPP / DECOMMISSION it first",
                             "请从语句中去掉它（先查看 SHOW BACKENDS），或先 DROPP / DECOMMISSION 它",
                         ));

@@ -95,12 +95,12 @@ impl Rule for UnknownBackend {
             let d = cx
                 .diagnostic(
                     op.span,
-                    cx.t(
+                    t!(cx, 
                         format!("`{text}` is not a backend of this cluster{case_en}: this {label} fails with `{err}`"),
                         format!("`{text}` 不是本集群的 backend{case_zh}：这条 {label} 会失败：`{err}`"),
                     ),
                 )
-                .with_help(cx.t(
+                .with_help(t!(cx, 
                     "use the Host and HeartbeatPort (or the BackendId) exactly as SHOW BACKENDS shows them",
                     "请按 SHOW BACKENDS 显示的 Host 和 HeartbeatPort（或 BackendId）原样填写",
                 ));

@@ -101,23 +101,23 @@ impl Rule for UnknownProperty {
                 let text = cx.text(p.key.span);
                 let suggestion = suggest(&p.key.value, st.kind);
                 let mut msg = if modify {
-                    cx.t(
+                    t!(cx, 
                         format!("Doris rejects the key {text}: MODIFY BACKEND accepts only `tag.*`, `disable_query` and `disable_load` (`unknown properties setting for key ({all_keys})`)"),
                         format!("Doris 会拒绝键 {text}：MODIFY BACKEND 只接受 `tag.*`、`disable_query` 和 `disable_load`（`unknown properties setting for key ({all_keys})`）"),
                     )
                 } else {
-                    cx.t(
+                    t!(cx, 
                         format!("Doris silently ignores the key {text}: ADD BACKEND reads only keys starting with `tag.`"),
                         format!("Doris 会静默忽略键 {text}：ADD BACKEND 只读取以 `tag.` 开头的键"),
                     )
                 };
                 if let Some(s) = suggestion {
-                    msg.push_str(&cx.t(format!("; did you mean `{s}`?"), format!("；是否想写 `{s}`？")));
+                    msg.push_str(&t!(cx, format!("; did you mean `{s}`?"), format!("；是否想写 `{s}`？")));
                 }
                 let help = if modify {
-                    cx.t("use a `tag.<type>` key, `disable_query` or `disable_load`", "请使用 `tag.<类型>` 键、`disable_query` 或 `disable_load`")
+                    t!(cx, "use a `tag.<type>` key, `disable_query` or `disable_load`", "请使用 `tag.<类型>` 键、`disable_query` 或 `disable_load`")
                 } else {
-                    cx.t(
+                    t!(cx, 
                         "write the tag as `\"tag.location\" = \"...\"` (integrated mode) or `\"tag.compute_group_name\" = \"...\"` (decoupled mode)",
                         "标签请写成 `\"tag.location\" = \"...\"`（存算一体）或 `\"tag.compute_group_name\" = \"...\"`（存算分离）",
                     )
@@ -131,7 +131,7 @@ impl Rule for UnknownProperty {
                 if let Some(s) = suggestion.filter(|s| !taken(s)) {
                     let new = quote_like(&p.key, s);
                     d = d.with_fix(Fix::unsafe_(
-                        cx.t(format!("Replace the key with {new}"), format!("将键替换为 {new}")),
+                        t!(cx, format!("Replace the key with {new}"), format!("将键替换为 {new}")),
                         vec![Edit::replace(p.key.span, new)],
                     ));
                 }

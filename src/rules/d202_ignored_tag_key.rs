@@ -47,22 +47,22 @@ impl Rule for IgnoredTagKey {
                 let text = cx.text(p.key.span);
                 let v = p.key.value.as_str();
                 let why = if p.key.kind == OperandKind::Backquoted {
-                    cx.t("a back-quoted key keeps its back-quotes, so it does not start with `tag.`", "反引号键会保留反引号，因此不以 `tag.` 开头")
+                    t!(cx, "a back-quoted key keeps its back-quotes, so it does not start with `tag.`", "反引号键会保留反引号，因此不以 `tag.` 开头")
                 } else if !v.starts_with("tag.") {
-                    cx.t("the prefix must be exactly `tag.` in lower case", "前缀必须是小写的 `tag.`")
+                    t!(cx, "the prefix must be exactly `tag.` in lower case", "前缀必须是小写的 `tag.`")
                 } else if v.len() == 4 {
-                    cx.t("there is no tag type after `tag.`", "`tag.` 后面没有标签类型")
+                    t!(cx, "there is no tag type after `tag.`", "`tag.` 后面没有标签类型")
                 } else {
-                    cx.t("a tag key has exactly one dot (`tag.<type>`)", "标签键只能有一个点（`tag.<类型>`）")
+                    t!(cx, "a tag key has exactly one dot (`tag.<type>`)", "标签键只能有一个点（`tag.<类型>`）")
                 };
                 let msg = if st.kind == StatementKind::ModifyBackend {
                     let key = doris_key(&p.key);
-                    cx.t(
+                    t!(cx, 
                         format!("Doris does not read {text} as a tag and rejects it as an unknown property (`unknown properties setting for key ({key})`): {why}"),
                         format!("Doris 不会把 {text} 当作标签，而是将其作为未知属性拒绝（`unknown properties setting for key ({key})`）：{why}"),
                     )
                 } else {
-                    cx.t(
+                    t!(cx, 
                         format!("Doris does not read {text} as a tag and silently ignores it: {why}"),
                         format!("Doris 不会把 {text} 当作标签，而是静默忽略它：{why}"),
                     )
@@ -71,14 +71,14 @@ impl Rule for IgnoredTagKey {
                 match &fixed {
                     Some(f) => {
                         let new = quote_like(&p.key, f);
-                        d = d.with_help(cx.t(format!("write {new}"), format!("请写成 {new}")));
+                        d = d.with_help(t!(cx, format!("write {new}"), format!("请写成 {new}")));
                         d = d.with_fix(Fix::safe(
-                            cx.t(format!("Replace the key with {new}"), format!("将键替换为 {new}")),
+                            t!(cx, format!("Replace the key with {new}"), format!("将键替换为 {new}")),
                             vec![Edit::replace(p.key.span, new)],
                         ));
                     }
                     None => {
-                        d = d.with_help(cx.t(
+                        d = d.with_help(t!(cx, 
                             "write the tag as `\"tag.<type>\"` with one lower-case type, e.g. \"tag.location\"",
                             "标签请写成 `\"tag.<类型>\"`，类型为一个小写名称，例如 \"tag.location\"",
                         ));

@@ -42,23 +42,23 @@ impl Rule for InvalidTagType {
                 let text = cx.text(p.key.span);
                 let first = ty.chars().next().unwrap_or(' ');
                 let why = if ty.chars().count() > 33 {
-                    cx.t(format!("it has {} characters, at most 33 are allowed", ty.chars().count()), format!("它有 {} 个字符，最多允许 33 个", ty.chars().count()))
+                    t!(cx, format!("it has {} characters, at most 33 are allowed", ty.chars().count()), format!("它有 {} 个字符，最多允许 33 个", ty.chars().count()))
                 } else if !first.is_ascii_lowercase() {
-                    cx.t(format!("it must start with a lower-case letter, not `{first}`"), format!("必须以小写字母开头，而不是 `{first}`"))
+                    t!(cx, format!("it must start with a lower-case letter, not `{first}`"), format!("必须以小写字母开头，而不是 `{first}`"))
                 } else {
                     let bad = ty.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')).unwrap_or(' ');
-                    cx.t(format!("`{bad}` is not allowed (only lower-case letters, digits and `_`)"), format!("不允许 `{bad}`（只能用小写字母、数字和 `_`）"))
+                    t!(cx, format!("`{bad}` is not allowed (only lower-case letters, digits and `_`)"), format!("不允许 `{bad}`（只能用小写字母、数字和 `_`）"))
                 };
                 let lower = ty.to_ascii_lowercase();
                 let help = if lower != ty && is_valid_tag_type(&lower) {
-                    cx.t(format!("write the type in lower case: \"tag.{lower}\""), format!("类型请用小写：\"tag.{lower}\""))
+                    t!(cx, format!("write the type in lower case: \"tag.{lower}\""), format!("类型请用小写：\"tag.{lower}\""))
                 } else {
-                    cx.t("a tag type matches `^[a-z][a-z0-9_]{0,32}$`, e.g. `location`", "标签类型须匹配 `^[a-z][a-z0-9_]{0,32}$`，例如 `location`")
+                    t!(cx, "a tag type matches `^[a-z][a-z0-9_]{0,32}$`, e.g. `location`", "标签类型须匹配 `^[a-z][a-z0-9_]{0,32}$`，例如 `location`")
                 };
                 let d = cx
                     .diagnostic(
                         p.key.span,
-                        cx.t(
+                        t!(cx, 
                             format!("Doris rejects the tag type `{ty}` in {text} (`Invalid tag type format: {ty}`): {why}"),
                             format!("Doris 会拒绝 {text} 中的标签类型 `{ty}`（`Invalid tag type format: {ty}`）：{why}"),
                         ),

@@ -48,19 +48,19 @@ impl Rule for InvalidTagValue {
                 let Some(problem) = tag_value_problem(&value) else { continue };
                 let text = cx.text(p.value.span);
                 let why = match problem {
-                    ValueProblem::Empty => cx.t("it is empty", "值为空"),
-                    ValueProblem::BadStart(c) => cx.t(format!("it must start with a letter, not `{c}`"), format!("必须以字母开头，而不是 `{c}`")),
-                    ValueProblem::BadChar(c) => cx.t(
+                    ValueProblem::Empty => t!(cx, "it is empty", "值为空"),
+                    ValueProblem::BadStart(c) => t!(cx, format!("it must start with a letter, not `{c}`"), format!("必须以字母开头，而不是 `{c}`")),
+                    ValueProblem::BadChar(c) => t!(cx, 
                         format!("`{c}` is not allowed (only letters, digits and `_`)"),
                         format!("不允许 `{c}`（只能用字母、数字和 `_`）"),
                     ),
-                    ValueProblem::TooLong(n) => cx.t(format!("it has {n} characters, at most 33 are allowed"), format!("它有 {n} 个字符，最多允许 33 个")),
+                    ValueProblem::TooLong(n) => t!(cx, format!("it has {n} characters, at most 33 are allowed"), format!("它有 {n} 个字符，最多允许 33 个")),
                 };
                 let candidate: String = value.chars().map(|c| if c == '-' || c == '.' { '_' } else { c }).collect();
                 let fixable = candidate != value && tag_value_problem(&candidate).is_none();
                 let mut d = cx.diagnostic(
                     p.value.span,
-                    cx.t(
+                    t!(cx, 
                         format!("Doris rejects the tag value {text} (`Invalid tag value format: {value}`): {why}"),
                         format!("Doris 会拒绝标签值 {text}（`Invalid tag value format: {value}`）：{why}"),
                     ),
@@ -68,13 +68,13 @@ impl Rule for InvalidTagValue {
                 if fixable {
                     let new = quote_like(&p.value, &candidate);
                     d = d
-                        .with_help(cx.t(format!("write {new}"), format!("请写成 {new}")))
+                        .with_help(t!(cx, format!("write {new}"), format!("请写成 {new}")))
                         .with_fix(Fix::unsafe_(
-                            cx.t(format!("Replace the value with {new}"), format!("将值替换为 {new}")),
+                            t!(cx, format!("Replace the value with {new}"), format!("将值替换为 {new}")),
                             vec![Edit::replace(p.value.span, new)],
                         ));
                 } else {
-                    d = d.with_help(cx.t(
+                    d = d.with_help(t!(cx, 
                         "a tag value matches `^[a-zA-Z][a-zA-Z0-9_]{0,32}$`, e.g. \"group_a\"",
                         "标签值须匹配 `^[a-zA-Z][a-zA-Z0-9_]{0,32}$`，例如 \"group_a\"",
                     ));

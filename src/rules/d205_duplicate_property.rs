@@ -52,14 +52,14 @@ impl Rule for DuplicateProperty {
                 let d = cx
                     .diagnostic(
                         p.key.span,
-                        cx.t(
+                        t!(cx, 
                             format!("the key {text} is given twice in this list: Doris rejects the statement (`Multiple entries with same key`)"),
                             format!("键 {text} 在此列表中出现了两次：Doris 会拒绝该语句（`Multiple entries with same key: {key}`）"),
                         ),
                     )
-                    .with_help(cx.t(format!("keep one of them; the earlier one is `{old}`"), format!("只保留其中一个；前一个是 `{old}`")))
+                    .with_help(t!(cx, format!("keep one of them; the earlier one is `{old}`"), format!("只保留其中一个；前一个是 `{old}`")))
                     .with_fix(Fix::unsafe_(
-                        cx.t(format!("Remove the earlier `{old}`"), format!("删除前一个 `{old}`")),
+                        t!(cx, format!("Remove the earlier `{old}`"), format!("删除前一个 `{old}`")),
                         vec![Edit::delete(remove)],
                     ));
                 cx.push(d);

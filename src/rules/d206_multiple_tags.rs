@@ -88,7 +88,7 @@ impl Rule for MultipleTags {
             let mut d = cx
                 .diagnostic(
                     at,
-                    cx.t(
+                    t!(cx, 
                         format!(
                             "this backend would get {count} tags ({}): unless fe.conf sets `enable_multi_tags = true`, Doris rejects it with `Not support multi tags for Backend now. You can set 'enable_multi_tags=true' in fe.conf to enable this feature.`",
                             list.join(", ")
@@ -99,7 +99,7 @@ impl Rule for MultipleTags {
                         ),
                     ),
                 )
-                .with_help(cx.t(
+                .with_help(t!(cx, 
                     "keep a single tag, or enable multi tags in fe.conf and set the option `enableMultiTags = true`",
                     "只保留一个标签，或在 fe.conf 中启用多标签并设置选项 `enableMultiTags = true`",
                 ));

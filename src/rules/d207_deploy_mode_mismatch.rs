@@ -52,12 +52,12 @@ impl Rule for DeployModeMismatch {
                 let d = cx
                     .diagnostic(
                         p.key.span,
-                        cx.t(
+                        t!(cx, 
                             format!("{text} belongs to the other deployment mode: this cluster is configured as {mode_en} storage and compute (option `mode`), where backends are grouped by `tag.{right}`; Doris accepts the tag but it has no effect here"),
                             format!("{text} 属于另一种部署模式：该集群配置为{mode_zh}（选项 `mode`），backend 按 `tag.{right}` 分组；Doris 会接受这个标签，但在这里不起作用"),
                         ),
                     )
-                    .with_help(cx.t(
+                    .with_help(t!(cx, 
                         format!("use \"tag.{right}\", or set the option `mode` to match the cluster"),
                         format!("请使用 \"tag.{right}\"，或将选项 `mode` 设置为与集群一致"),
                     ));

@@ -83,12 +83,12 @@ impl Rule for InvalidEndpoint {
                 let d = cx
                     .diagnostic(
                         p.value.span,
-                        cx.t(
+                        t!(cx, 
                             format!("`{text}` is not a valid host:port for `{key}`: {en}; Doris stores it as given, and clients sent to this endpoint (stream load redirects) cannot connect"),
                             format!("`{text}` 不是 `{key}` 可用的 host:port：{zh}；Doris 会原样保存，被重定向到该地址的客户端（如 stream load）将无法连接"),
                         ),
                     )
-                    .with_help(cx.t(
+                    .with_help(t!(cx, 
                         "write the address clients should use, e.g. \"11.10.20.12:8040\" (the BE's webserver_port)",
                         "请写出客户端应使用的地址，例如 \"11.10.20.12:8040\"（BE 的 webserver_port）",
                     ));

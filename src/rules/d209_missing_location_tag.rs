@@ -58,12 +58,12 @@ impl Rule for MissingLocationTag {
             let d = cx
                 .diagnostic(
                     list.span,
-                    cx.t(
+                    t!(cx, 
                         format!("this SET list gives tags ({given}) but no `tag.location`: Doris rejects it with `Backend must have location type tag. Eg: 'tag.location' = 'xxx'.`"),
                         format!("该 SET 列表给出了标签（{given}）但没有 `tag.location`：Doris 会拒绝：`Backend must have location type tag. Eg: 'tag.location' = 'xxx'.`"),
                     ),
                 )
-                .with_help(cx.t(
+                .with_help(t!(cx, 
                     "add the backend's location, e.g. `\"tag.location\" = \"default\"` (its current value is in the `Tag` column of SHOW BACKENDS)",
                     "请加上 backend 的位置，例如 `\"tag.location\" = \"default\"`（当前值见 SHOW BACKENDS 的 `Tag` 列）",
                 ));

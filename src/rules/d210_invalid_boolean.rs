@@ -82,16 +82,16 @@ impl Rule for InvalidBoolean {
                 let mut d = cx
                     .diagnostic(
                         p.value.span,
-                        cx.t(
+                        t!(cx, 
                             format!("{text} is not a boolean: Doris reads `{key}` as false for any value but `true`, so this does not disable anything"),
                             format!("{text} 不是布尔值：除 `true` 外的任何值 Doris 都会把 `{key}` 当作 false，因此这条语句不会禁用任何东西"),
                         ),
                     )
-                    .with_help(cx.t(format!("write \"true\" to set `{key}`, \"false\" to clear it"), format!("设置 `{key}` 请写 \"true\"，取消请写 \"false\"")));
+                    .with_help(t!(cx, format!("write \"true\" to set `{key}`, \"false\" to clear it"), format!("设置 `{key}` 请写 \"true\"，取消请写 \"false\"")));
                 if let Some(b) = intended(v) {
                     let new = quote_like(&p.value, if b { "true" } else { "false" });
                     d = d.with_fix(Fix::unsafe_(
-                        cx.t(format!("Replace the value with {new}"), format!("将值替换为 {new}")),
+                        t!(cx, format!("Replace the value with {new}"), format!("将值替换为 {new}")),
                         vec![Edit::replace(p.value.span, new)],
                     ));
                 }

@@ -55,12 +55,12 @@ impl UnsupportedByVersion {
         let d = cx
             .diagnostic(
                 span,
-                cx.t(
+                t!(cx, 
                     format!("{what_en} needs Doris {since} or newer, but the option `dorisVersion` is `{configured}`"),
                     format!("{what_zh}需要 Doris {since} 或更新版本，但选项 `dorisVersion` 为 `{configured}`"),
                 ),
             )
-            .with_help(cx.t(
+            .with_help(t!(cx, 
                 format!("upgrade to Doris {since}, or leave this out (set `dorisVersion` if the cluster is newer)"),
                 format!("请升级到 Doris {since}，或去掉这部分（如果集群更新，请修改 `dorisVersion`）"),
             ));

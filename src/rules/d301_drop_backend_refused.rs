@@ -107,10 +107,10 @@ pub(crate) fn suggest_decommission(
         let new = same_case(text, "DECOMMISSION");
         let span = st.keyword("BACKEND").map_or(kw.span, |b| kw.span.cover(b.span));
         let d = cx
-            .diagnostic(span, cx.t(message.0, message.1))
-            .with_help(cx.t(help.0, help.1))
+            .diagnostic(span, t!(cx, message.0, message.1))
+            .with_help(t!(cx, help.0, help.1))
             .with_fix(Fix::unsafe_(
-                cx.t(format!("Replace `{text}` with `{new}`"), format!("将 `{text}` 替换为 `{new}`")),
+                t!(cx, format!("Replace `{text}` with `{new}`"), format!("将 `{text}` 替换为 `{new}`")),
                 vec![Edit::replace(kw.span, new)],
             ));
         cx.push(d);

@@ -45,12 +45,12 @@ impl Rule for DropFrontend {
             let d = cx
                 .diagnostic(
                     span,
-                    cx.t(
+                    t!(cx, 
                         "dropping a follower can cost the frontends their quorum: with too few live followers no master can be elected and metadata can no longer be written",
                         "删除 follower 可能导致 FE 失去多数派：存活的 follower 太少时无法选出 master，元数据也无法写入",
                     ),
                 )
-                .with_help(cx.t(
+                .with_help(t!(cx, 
                     "run SHOW FRONTENDS first: make sure enough other followers are Alive and that this one is not the master (IsMaster)",
                     "请先执行 SHOW FRONTENDS：确认其他存活（Alive）的 follower 足够，并且要删除的不是 master（IsMaster）",
                 ));

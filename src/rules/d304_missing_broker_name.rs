@@ -64,7 +64,7 @@ impl Rule for MissingBrokerName {
                     };
                     cx.diagnostic(
                         first.span,
-                        cx.t(
+                        t!(cx, 
                             format!("{verb} BROKER needs the broker's name before the addresses, but the list starts with the address {text}: Doris reads {text} as the name and {then_en} (syntax error)"),
                             format!("{verb} BROKER 需要在地址前写 broker 名称，但列表以地址 {text} 开头：Doris 会把 {text} 当作名称，{then_zh}"),
                         ),
@@ -73,12 +73,12 @@ impl Rule for MissingBrokerName {
                 Some(name) if name.kind.is_string() && looks_like_address(&name.value) => {
                     let text = cx.text(name.span);
                     let msg = if verb == "ADD" {
-                        cx.t(
+                        t!(cx, 
                             format!("{text} is taken as the broker's name, not as an address: Doris registers a broker named {text} with only the addresses after it, so {text} itself is never registered"),
                             format!("{text} 会被当作 broker 名称而不是地址：Doris 会注册一个名为 {text} 的 broker，只包含其后的地址，{text} 本身不会被注册"),
                         )
                     } else {
-                        cx.t(
+                        t!(cx, 
                             format!("{text} is taken as the broker's name, not as an address: Doris looks for a broker named {text} (and fails when there is none) instead of dropping this address"),
                             format!("{text} 会被当作 broker 名称而不是地址：Doris 会查找名为 {text} 的 broker（不存在时报错），而不是删除这个地址"),
                         )
@@ -87,7 +87,7 @@ impl Rule for MissingBrokerName {
                 }
                 Some(_) => continue,
             };
-            let d = d.with_help(cx.t(
+            let d = d.with_help(t!(cx, 
                 format!("write the name first: ALTER SYSTEM {verb} BROKER broker_name \"host1:8000\", \"host2:8000\" (SHOW BROKER lists the names)"),
                 format!("请先写名称：ALTER SYSTEM {verb} BROKER broker_name \"host1:8000\", \"host2:8000\"（SHOW BROKER 可查看名称）"),
             ));

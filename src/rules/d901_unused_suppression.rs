@@ -117,10 +117,10 @@ fn check_one(cx: &mut Context<'_>, s: &Suppression) {
     let file = s.scope == SuppressionScope::File;
     let whole = |cx: &Context<'_>, en: String, zh: String| {
         let fix = Fix::unsafe_(
-            cx.t("remove the suppression comment", "删除该抑制注释"),
+            t!(cx, "remove the suppression comment", "删除该抑制注释"),
             vec![Edit::delete(comment_removal(cx.source, s.comment))],
         );
-        cx.diagnostic(s.comment, cx.t(en, zh)).with_fix(fix)
+        cx.diagnostic(s.comment, t!(cx, en, zh)).with_fix(fix)
     };
     let quoted = cx.text(s.comment).trim().to_string();
     if !file && s.segment.is_none() {
@@ -129,7 +129,7 @@ fn check_one(cx: &mut Context<'_>, s: &Suppression) {
             format!("`{quoted}` is not next to a statement, so it suppresses nothing"),
             format!("`{quoted}` 不在任何语句旁边，因此什么也没有抑制"),
         )
-        .with_help(cx.t(
+        .with_help(t!(cx, 
             "put `-- doris-lint: ignore CODE` on the line right before the statement, or at the end of one of its lines; use `ignore-file` for the whole file",
             "把 `-- doris-lint: ignore CODE` 放在语句的上一行，或语句某一行的行尾；整个文件请用 `ignore-file`",
         ));
@@ -142,7 +142,7 @@ fn check_one(cx: &mut Context<'_>, s: &Suppression) {
             format!("`{quoted}` names no rule, so it suppresses nothing"),
             format!("`{quoted}` 没有列出任何规则，因此什么也没有抑制"),
         )
-        .with_help(cx.t(
+        .with_help(t!(cx, 
             "list the codes or names to suppress, comma-separated: `-- doris-lint: ignore D108, D111`",
             "列出要抑制的规则代码或名称，用逗号分隔：`-- doris-lint: ignore D108, D111`",
         ));
@@ -171,10 +171,10 @@ fn check_one(cx: &mut Context<'_>, s: &Suppression) {
             Span::new(s.codes[i - 1].span.end, c.span.end)
         };
         let fix = Fix::unsafe_(
-            cx.t(format!("remove `{}` from the suppression", c.text), format!("从抑制注释中删除 `{}`", c.text)),
+            t!(cx, format!("remove `{}` from the suppression", c.text), format!("从抑制注释中删除 `{}`", c.text)),
             vec![Edit::delete(span)],
         );
-        let d = cx.diagnostic(c.span, cx.t(format!("unused suppression: {en}"), format!("无用的抑制：{zh}"))).with_fix(fix);
+        let d = cx.diagnostic(c.span, t!(cx, format!("unused suppression: {en}"), format!("无用的抑制：{zh}"))).with_fix(fix);
         cx.push(d);
     }
 }

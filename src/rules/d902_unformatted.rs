@@ -44,13 +44,13 @@ impl Rule for Unformatted {
             let d = cx
                 .diagnostic(
                     st.span,
-                    cx.t(
+                    t!(cx, 
                         "this statement is not formatted like `doris-lint format` would write it",
                         "该语句的格式与 `doris-lint format` 的输出不一致",
                     ),
                 )
-                .with_help(cx.t("run `doris-lint format`", "请运行 `doris-lint format`"))
-                .with_fix(Fix::safe(cx.t("Format the statement", "格式化该语句"), vec![Edit::replace(span, formatted)]));
+                .with_help(t!(cx, "run `doris-lint format`", "请运行 `doris-lint format`"))
+                .with_fix(Fix::safe(t!(cx, "Format the statement", "格式化该语句"), vec![Edit::replace(span, formatted)]));
             cx.push(d);
         }
     }

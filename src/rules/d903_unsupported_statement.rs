@@ -50,12 +50,12 @@ impl Rule for UnsupportedStatement {
             let d = cx
                 .diagnostic(
                     seg.body,
-                    cx.t(
+                    t!(cx, 
                         format!("`{quoted}` is not an ALTER SYSTEM statement: doris-lint skips it and checks nothing in it"),
                         format!("`{quoted}` 不是 ALTER SYSTEM 语句：doris-lint 跳过它，不做任何检查"),
                     ),
                 )
-                .with_help(cx.t(
+                .with_help(t!(cx, 
                     "nothing to change; this rule only lists the statements that were not checked",
                     "无需修改；本规则只列出未被检查的语句",
                 ));

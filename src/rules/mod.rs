@@ -7,6 +7,17 @@ use crate::span::Span;
 use crate::suppression::Suppression;
 use std::cell::OnceCell;
 
+/// A message in the locale of the run: `t!(cx, english, chinese)`. Only the requested language
+/// is built (each text is usually a `format!`, and most runs need one language).
+macro_rules! t {
+    ($cx:expr, $en:expr, $zh:expr $(,)?) => {
+        match $cx.locale() {
+            $crate::options::Locale::En => String::from($en),
+            $crate::options::Locale::ZhCn => String::from($zh),
+        }
+    };
+}
+
 use crate::syntax::{Node, Script, Segment, Statement};
 use address_checks::Lit;
 
@@ -209,12 +220,9 @@ impl<'a> Context<'a> {
         self.suppressions
     }
 
-    /// The message in the requested locale.
-    pub fn t(&self, en: impl Into<String>, zh: impl Into<String>) -> String {
-        match self.options.locale {
-            Locale::En => en.into(),
-            Locale::ZhCn => zh.into(),
-        }
+    /// The locale of the messages (see the `t!` macro).
+    pub fn locale(&self) -> Locale {
+        self.options.locale
     }
 
     pub fn text(&self, span: Span) -> &'a str {
