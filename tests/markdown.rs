@@ -39,6 +39,13 @@ const EXPECT: &[Expect] = &[
         ignored: 1,
         diagnostics: &[("D101", "\"10.0.0.3:9050,10.0.0.4:9050\""), ("D107", "\"<be_host>:9050\"")],
     },
+    Expect {
+        file: "add-backend-reference.md",
+        linted: 4,
+        synopsis: 1,
+        ignored: 0,
+        diagnostics: &[("D101", "\"host1:9050,host2:9050\"")],
+    },
     Expect { file: "crlf.md", linted: 2, synopsis: 0, ignored: 0, diagnostics: &[("D101", "\"10.0.0.1:9050,10.0.0.2:9050\"")] },
     Expect { file: "tabs.mdx", linted: 1, synopsis: 0, ignored: 1, diagnostics: &[("D101", "\"10.0.0.1:9050,10.0.0.2:9050\"")] },
 ];
@@ -290,4 +297,19 @@ fn fixes_apply_inside_blocks_only() {
     assert!(fixed.contains("ALTER SYSTEM ADD BACKEND \"故意写错:9050,也是错的:9050\";"));
     assert!(fixed.contains("> ALTER SYSTEM ADD BACKEND \"10.0.0.3:9050\", \"10.0.0.4:9050\";\n"), "{fixed}");
     assert!(fixed.contains("ALTER SYSTEM ADD BACKEND \"10.0.0.5:9050,10.0.0.6:9050\";"), "the ````md example is not SQL");
+}
+
+#[test]
+fn suppressions_inside_blocks_are_kept_in_document_bytes() {
+    let md = "Intro\n\n- list\n\n  ```sql\n  ALTER SYSTEM ADD BACKEND \"a:9050\";\n  ```\n\n> ```sql\n> -- doris-lint: ignore D101 -- on purpose\n> ALTER SYSTEM ADD BACKEND \"a:9050,b:9050\";\n> ```\n";
+    let r = lint_markdown(md, false, &LintOptions::default());
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(r.suppressed.len(), 1);
+    let s = &r.suppressed[0];
+    assert_eq!((s.diagnostic.code, &md[s.diagnostic.span.start..s.diagnostic.span.end]), ("D101", "\"a:9050,b:9050\""));
+    assert_eq!(s.reason.as_deref(), Some("on purpose"));
+    // The index points at the comment, which is in document bytes too.
+    let comment = &r.suppressions[s.suppression];
+    assert_eq!(&md[comment.comment.start..comment.comment.end], "-- doris-lint: ignore D101 -- on purpose");
+    assert_eq!(&md[comment.codes[0].span.start..comment.codes[0].span.end], "D101");
 }
