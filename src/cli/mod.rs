@@ -1,7 +1,6 @@
 //! Command-line interface: argument parsing, file handling and exit codes. All the work is done
 //! by the library; this module only reads files, prints and chooses the exit code.
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -131,7 +130,7 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check(&args),
-        Command::Format(args) => format::run(&args, doris_lint::FormatOptions::default()),
+        Command::Format(args) => format::run(&args),
         Command::Rules => print_rules(),
         Command::Explain { code } => match rules::find(&code) {
             Some(rule) if write_stdout(&rules::explain(rule.meta())) => EXIT_OK,
@@ -221,7 +220,7 @@ pub fn read_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool) {
     (inputs, failed)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -305,45 +304,9 @@ fn apply_flags(options: &mut LintOptions, args: &CheckArgs, backends: &Option<Ve
     options.validate().map_err(|e| e.to_string())
 }
 
-/// Resolves the options for every input: its config file (cached) plus the flags.
-struct OptionsResolver<'a> {
-    args: &'a CheckArgs,
-    backends: Option<Vec<String>>,
-    explicit: Option<Config>,
-    finder: config::Finder,
-    loaded: HashMap<Option<PathBuf>, LintOptions>,
-}
-
-impl OptionsResolver<'_> {
-    fn for_input(&mut self, input: &Input) -> Result<LintOptions, String> {
-        let config_path = match &self.explicit {
-            Some(c) => c.path.clone(),
-            None => {
-                let dir = match &input.path {
-                    Some(p) => p.parent().map(Path::to_path_buf).filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| PathBuf::from(".")),
-                    None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
-                };
-                self.finder.find(&dir)
-            }
-        };
-        if let Some(o) = self.loaded.get(&config_path) {
-            return Ok(o.clone());
-        }
-        let config = match (&self.explicit, &config_path) {
-            (Some(c), _) => c.clone(),
-            (None, Some(p)) => config::load(p)?,
-            (None, None) => Config::default(),
-        };
-        let mut options = config.lint;
-        apply_flags(&mut options, self.args, &self.backends)?;
-        self.loaded.insert(config_path, options.clone());
-        Ok(options)
-    }
-}
-
 /// Writes `text` to `path` atomically: a temporary file in the same directory, then a rename.
-/// On any error the original is left as it was.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+/// On any error the original is left as it was; the file keeps its permissions.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.doris-lint-{}.tmp", std::process::id()));
@@ -380,16 +343,6 @@ fn describe_fixes(name: &str, r: &FixResult) -> String {
 }
 
 fn check(args: &CheckArgs) -> i32 {
-    let explicit = match &args.config {
-        Some(p) => match config::load(p) {
-            Ok(c) => Some(c),
-            Err(msg) => {
-                eprintln!("error: {msg}");
-                return EXIT_ERROR;
-            }
-        },
-        None => None,
-    };
     let backends = match &args.existing_backends {
         Some(p) => match std::fs::read_to_string(p) {
             Ok(text) => match existing_backends_from(&text) {
@@ -406,14 +359,25 @@ fn check(args: &CheckArgs) -> i32 {
         },
         None => None,
     };
-    let mut resolver =
-        OptionsResolver { args, backends, explicit, finder: config::Finder::new(), loaded: HashMap::new() };
+    // Each input's options: its config file's `[lint]` plus the flags.
+    let resolver = config::Resolver::new(args.config.as_deref(), |config: Config| {
+        let mut options = config.lint;
+        apply_flags(&mut options, args, &backends)?;
+        Ok(options)
+    });
+    let mut resolver = match resolver {
+        Ok(r) => r,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return EXIT_ERROR;
+        }
+    };
     let (inputs, mut failed) = read_inputs(&args.paths, &args.stdin_filename);
     let fixing = args.fix || args.unsafe_fixes;
     let mut stdin_fixed: Option<String> = None;
     let mut results = Vec::new();
     for mut input in inputs {
-        let options = match resolver.for_input(&input) {
+        let options = match resolver.for_input(input.path.as_deref()) {
             Ok(o) => o,
             Err(msg) => {
                 eprintln!("error: {msg}");
