@@ -1,6 +1,7 @@
 //! `doris-lint format [PATH...|-]`: formats files in place (atomically, and only when they
-//! change), or checks / diffs them. Standard input is formatted to standard output. The options
-//! of each input are its config file's `[format]` table with the flags on top.
+//! change), or checks / diffs them. Standard input is formatted to standard output. Markdown
+//! documents have only the SQL of their ```sql blocks formatted. The options of each input are
+//! its config file's `[format]` table with the flags on top.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,11 +12,12 @@ use serde::de::DeserializeOwned;
 use doris_lint::format::{CommaStyle, FormatOptions, Indent, KeywordCase, PropertiesLayout, QuoteStyle, SemicolonStyle};
 
 use super::config::{Config, Resolver};
-use super::{read_inputs, write_atomically, Input, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
+use super::{markdown, read_inputs, write_atomically, Input, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
 
 #[derive(Args, Debug, Clone)]
 pub struct FormatArgs {
-    /// Files or directories (searched for *.sql); `-` or nothing reads standard input.
+    /// Files or directories (searched for *.sql); `-` or nothing reads standard input. Files
+    /// named *.md, *.markdown or *.mdx are documents: only their ```sql blocks change.
     pub paths: Vec<PathBuf>,
     /// Change nothing; list the files that would change and exit with 1 if any.
     #[arg(long)]
@@ -23,7 +25,7 @@ pub struct FormatArgs {
     /// Change nothing; print a unified diff of the changes and exit with 1 if any.
     #[arg(long)]
     pub diff: bool,
-    /// The name to show for standard input.
+    /// The name to show for standard input (`x.md`, `x.mdx`: read it as a document).
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
     /// Use this config file instead of looking for doris-lint.toml.
@@ -121,7 +123,7 @@ pub fn run(args: &FormatArgs) -> i32 {
                     return EXIT_ERROR;
                 }
             };
-            let formatted = doris_lint::format(&input.text, &options);
+            let formatted = markdown::format(&input, &options);
             let differs = formatted != input.text;
             if args.check || args.diff {
                 if differs {
@@ -145,7 +147,7 @@ pub fn run(args: &FormatArgs) -> i32 {
                     return EXIT_ERROR;
                 }
             };
-            let formatted = doris_lint::format(&input.text, &options);
+            let formatted = markdown::format(&input, &options);
             if formatted == input.text {
                 unchanged += 1;
                 continue;
