@@ -5,9 +5,13 @@
 use std::path::PathBuf;
 
 use doris_lint::format::FormatOptions;
-use doris_lint::markdown::{fix_markdown, fix_markdown_result, format_markdown, lint_markdown, sql_blocks};
+use doris_lint::markdown::{fix_markdown, fix_markdown_result, format_markdown, lint_markdown};
 use doris_lint::LintOptions;
 use proptest::prelude::*;
+
+#[path = "support/markdown_docs.rs"]
+mod docs;
+use docs::{document, gaps};
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/markdown").join(name);
@@ -15,20 +19,6 @@ fn fixture(name: &str) -> String {
 }
 
 const FIXTURES: &[&str] = &["add-backend.md", "add-backend-reference.md", "zh-lists.md", "crlf.md", "tabs.mdx"];
-
-/// The bytes outside the rewritable regions (and the regions' SQL).
-fn outside(md: &str, mdx: bool) -> (Vec<String>, Vec<String>) {
-    let mut gaps = Vec::new();
-    let mut sql = Vec::new();
-    let mut at = 0;
-    for b in sql_blocks(md, mdx).into_iter().filter(|b| b.skip.is_none() && !b.is_mixed()) {
-        gaps.push(md[at..b.region.start].to_string());
-        sql.push(b.content);
-        at = b.region.end;
-    }
-    gaps.push(md[at..].to_string());
-    (gaps, sql)
-}
 
 #[test]
 fn fixtures_format_blocks_only_and_idempotently() {
@@ -38,9 +28,9 @@ fn fixtures_format_blocks_only_and_idempotently() {
         let mdx = name.ends_with(".mdx");
         let once = format_markdown(&md, mdx, &options);
         assert_eq!(format_markdown(&once, mdx, &options), once, "{name}: not idempotent");
-        let (gaps, sql) = outside(&md, mdx);
-        let (gaps_after, sql_after) = outside(&once, mdx);
-        assert_eq!(gaps, gaps_after, "{name}: bytes outside the blocks changed");
+        let (outside, sql) = gaps(&md, mdx);
+        let (outside_after, sql_after) = gaps(&once, mdx);
+        assert_eq!(outside, outside_after, "{name}: bytes outside the blocks changed");
         let expected: Vec<String> = sql.iter().map(|s| doris_lint::format(s, &options)).collect();
         assert_eq!(sql_after, expected, "{name}");
         let codes = |t: &str| lint_markdown(t, mdx, &LintOptions::default()).diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
@@ -82,57 +72,6 @@ fn fix_engine_runs_inside_blocks_with_the_safe_unsafe_split() {
     assert!(r.applied.is_empty());
 }
 
-fn prose() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("Some prose with `code`.".to_string()),
-        Just("中文说明：添加节点（示例）。".to_string()),
-        Just("## Heading".to_string()),
-        Just("> quoted\n>\n> text".to_string()),
-        Just("<!-- doris-lint: ignore -->".to_string()),
-        Just("````md\n```sql\nalter system add backend 'a:1'\n```\n````".to_string()),
-        "[a-z 中文,.]{0,30}",
-    ]
-}
-
-fn sql_line() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("alter system add backend '10.0.0.1:9050','10.0.0.2:9050';".to_string()),
-        Just("ALTER SYSTEM   ADD BACKEND \"h1:9050\"  PROPERTIES (\"tag.location\"=\"g1\");".to_string()),
-        Just("-- 中文注释 😀".to_string()),
-        Just("ALTER SYSTEM DROP BACKEND \"h:p\"[, ...];".to_string()),
-        Just("alter system decommission backend \"10.0.0.1:9050\", \"10.0.0.2:9050\", \"10.0.0.3:9050\", \"10.0.0.4:9050\", \"10.0.0.5:9050\";".to_string()),
-        Just(String::new()),
-        Just("SELECT 1;".to_string()),
-        "[a-zA-Z0-9 \"';,()=]{0,40}",
-    ]
-}
-
-fn block() -> impl Strategy<Value = String> {
-    let fence = prop_oneof![Just("```"), Just("~~~"), Just("````")];
-    let info = prop_oneof![Just("sql"), Just("SQL title=\"a.sql\""), Just("sql {1}"), Just("text")];
-    let container = prop_oneof![Just(("", "")), Just(("- ", "  ")), Just(("1. ", "   ")), Just(("> ", "> ")), Just(("  ", "  "))];
-    (fence, info, container, prop::collection::vec(sql_line(), 0..5)).prop_map(|(fence, info, (first, rest), lines)| {
-        let mut s = format!("{first}{fence}{info}\n");
-        for l in lines {
-            s.push_str(&format!("{rest}{l}\n"));
-        }
-        s.push_str(&format!("{rest}{fence}"));
-        s
-    })
-}
-
-fn document() -> impl Strategy<Value = String> {
-    (any::<bool>(), any::<bool>(), prop::collection::vec(prop_oneof![prose(), block()], 0..8)).prop_map(|(front, crlf, parts)| {
-        let mut s = if front { "---\ntitle: x\n---\n\n".to_string() } else { String::new() };
-        s.push_str(&parts.join("\n\n"));
-        s.push('\n');
-        if crlf {
-            s = s.replace('\n', "\r\n");
-        }
-        s
-    })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
 
@@ -142,9 +81,9 @@ proptest! {
     fn format_changes_nothing_outside_sql_blocks(md in document(), mdx in any::<bool>()) {
         let options = FormatOptions::default();
         let out = format_markdown(&md, mdx, &options);
-        let (gaps, sql) = outside(&md, mdx);
-        let (gaps_after, sql_after) = outside(&out, mdx);
-        prop_assert_eq!(gaps, gaps_after);
+        let (outside, sql) = gaps(&md, mdx);
+        let (outside_after, sql_after) = gaps(&out, mdx);
+        prop_assert_eq!(outside, outside_after);
         let expected: Vec<String> = sql.iter().map(|s| if s.is_empty() { String::new() } else { doris_lint::format(s, &options) }).collect();
         prop_assert_eq!(sql_after, expected);
         prop_assert_eq!(format_markdown(&out, mdx, &options), out.clone());
