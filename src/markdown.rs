@@ -19,8 +19,11 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::fix::FixResult;
+use crate::format::FormatOptions;
 use crate::options::LintOptions;
 use crate::span::Span;
+use crate::suppression::{SuppressedDiagnostic, Suppression};
 use crate::syntax::lexer::{Lexer, TokenKind};
 use crate::syntax::split::{split, Class};
 
@@ -516,6 +519,12 @@ fn uses_notation(stmt: &str) -> bool {
 pub struct MarkdownLint {
     /// In document bytes (spans and fix edits), sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// What suppression comments inside the blocks silenced, in document bytes. Their
+    /// `suppression` index points into [`MarkdownLint::suppressions`].
+    pub suppressed: Vec<SuppressedDiagnostic>,
+    /// The suppression comments of every linted block, in document bytes (a comment's
+    /// `segment` counts the statements of its own block).
+    pub suppressions: Vec<Suppression>,
     pub blocks_linted: usize,
     pub skipped_synopsis: usize,
     pub skipped_ignored: usize,
@@ -551,14 +560,27 @@ pub fn lint_markdown(md: &str, mdx: bool, options: &LintOptions) -> MarkdownLint
             None => {
                 out.blocks_linted += 1;
                 out.synopsis_statements += block.synopsis_statements.len();
-                let text = linted_text(&block);
-                for d in crate::lint::lint(&text, options) {
-                    out.diagnostics.push(map_diagnostic(&block, d));
-                }
+                let report = crate::lint::lint_report(&linted_text(&block), options);
+                let base = out.suppressions.len();
+                out.diagnostics.extend(report.diagnostics.into_iter().map(|d| map_diagnostic(&block, d)));
+                out.suppressed.extend(report.suppressed.into_iter().map(|mut s| {
+                    s.diagnostic = map_diagnostic(&block, s.diagnostic);
+                    s.suppression += base;
+                    s
+                }));
+                out.suppressions.extend(report.suppressions.into_iter().map(|mut s| {
+                    s.comment = block.map.span(s.comment);
+                    for c in &mut s.codes {
+                        c.span = block.map.span(c.span);
+                    }
+                    s
+                }));
             }
         }
     }
-    out.diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    let key = |d: &Diagnostic| (d.span.start, d.span.end, d.code);
+    out.diagnostics.sort_by_key(key);
+    out.suppressed.sort_by_key(|s| key(&s.diagnostic));
     out
 }
 
@@ -639,32 +661,36 @@ fn write_region(md: &str, block: &SqlBlock, new: &str, out: &mut String) {
     }
 }
 
+/// Formats the SQL blocks of a document with the formatter; every other byte stays as it was
+/// (see [`rewrite_blocks`]). Skipped blocks and blocks mixing synopsis and real statements are
+/// not touched.
+pub fn format_markdown(md: &str, mdx: bool, options: &FormatOptions) -> String {
+    rewrite_blocks(md, mdx, |b| Some(crate::format::format(&b.content, options)))
+}
+
 /// Applies the safe fixes (and the unsafe ones when `unsafe_fixes`) inside every linted block.
 /// Blocks that mix synopsis and real statements are not touched.
 pub fn fix_markdown(md: &str, mdx: bool, options: &LintOptions, unsafe_fixes: bool) -> String {
-    rewrite_blocks(md, mdx, |b| Some(fix_sql(&b.content, options, unsafe_fixes)))
+    fix_markdown_result(md, mdx, options, unsafe_fixes).output
 }
 
-/// The fixes of one block's SQL. Until the fix engine lands this applies one round of
-/// non-overlapping fixes.
-fn fix_sql(sql: &str, options: &LintOptions, unsafe_fixes: bool) -> String {
-    let diags = crate::lint::lint(sql, options);
-    let mut edits: Vec<&Edit> = Vec::new();
-    let mut taken: Vec<Span> = Vec::new();
-    for d in &diags {
-        let Some(fix) = &d.fix else { continue };
-        if fix.applicability == crate::diagnostic::Applicability::Unsafe && !unsafe_fixes {
-            continue;
-        }
-        let Some(span) = fix.span() else { continue };
-        if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
-            continue;
-        }
-        taken.push(span);
-        edits.extend(fix.edits.iter());
-    }
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
-    crate::diagnostic::apply_edits(sql, &edits)
+/// [`fix_markdown`] with what it did: the fix engine ([`crate::fix::fix`]) runs on each block
+/// on its own, with the same safe/unsafe rules as for a SQL file. `applied` lists the fixes of
+/// every block in document order, `rounds` is the most any block needed, `converged` holds when
+/// every block converged, and `remaining` is what [`lint_markdown`] reports on the output.
+pub fn fix_markdown_result(md: &str, mdx: bool, options: &LintOptions, unsafe_fixes: bool) -> FixResult {
+    let mut applied = Vec::new();
+    let mut rounds = 0;
+    let mut converged = true;
+    let output = rewrite_blocks(md, mdx, |b| {
+        let r = crate::fix::fix(&b.content, options, unsafe_fixes);
+        applied.extend(r.applied);
+        rounds = rounds.max(r.rounds);
+        converged &= r.converged;
+        Some(r.output)
+    });
+    let remaining = lint_markdown(&output, mdx, options).diagnostics;
+    FixResult { output, applied, remaining, rounds, converged }
 }
 
 #[cfg(test)]

@@ -1,41 +1,17 @@
 //! The `doris-lint` binary: options and config files, --fix, output formats.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_doris-lint");
-
-fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run doris-lint");
-    {
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    }
-    child.wait_with_output().unwrap()
-}
+#[path = "support/cli.rs"]
+mod support;
+use support::{run, sarif_validator, write};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn write(path: &Path, text: &str) -> PathBuf {
-    if let Some(p) = path.parent() {
-        std::fs::create_dir_all(p).unwrap();
-    }
-    std::fs::write(path, text).unwrap();
-    path.to_path_buf()
 }
 
 const HASH: &str = "# legacy comment\nALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";\n";
@@ -212,12 +188,6 @@ fn sarif_of(src: &str, name: &str) -> serde_json::Value {
     write(&t.path().join(name), src);
     let o = run(t.path(), &["check", "--output-format", "sarif", name], None);
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)))
-}
-
-fn sarif_validator() -> jsonschema::Validator {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/schemas/sarif-schema-2.1.0.json");
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    jsonschema::options().with_draft(jsonschema::Draft::Draft4).should_validate_formats(false).build(&schema).expect("the SARIF schema compiles")
 }
 
 #[test]

@@ -9,6 +9,10 @@ use doris_lint::markdown::{lint_markdown, rewrite_blocks, sql_blocks, SkipReason
 use doris_lint::LintOptions;
 use proptest::prelude::*;
 
+#[path = "support/markdown_docs.rs"]
+mod docs;
+use docs::{document, gaps};
+
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/markdown").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
@@ -38,6 +42,13 @@ const EXPECT: &[Expect] = &[
         synopsis: 1,
         ignored: 1,
         diagnostics: &[("D101", "\"10.0.0.3:9050,10.0.0.4:9050\""), ("D107", "\"<be_host>:9050\"")],
+    },
+    Expect {
+        file: "add-backend-reference.md",
+        linted: 4,
+        synopsis: 1,
+        ignored: 0,
+        diagnostics: &[("D101", "\"host1:9050,host2:9050\"")],
     },
     Expect { file: "crlf.md", linted: 2, synopsis: 0, ignored: 0, diagnostics: &[("D101", "\"10.0.0.1:9050,10.0.0.2:9050\"")] },
     Expect { file: "tabs.mdx", linted: 1, synopsis: 0, ignored: 1, diagnostics: &[("D101", "\"10.0.0.1:9050,10.0.0.2:9050\"")] },
@@ -117,96 +128,6 @@ fn crlf_document_maps_columns_and_keeps_line_endings_on_rewrite() {
 }
 
 // ---- property: rewriting changes nothing outside the blocks ----
-
-fn prose() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("Some prose.".to_string()),
-        Just("中文说明：添加节点（示例）。".to_string()),
-        Just("# Heading".to_string()),
-        Just("- a list item".to_string()),
-        Just("> quoted text".to_string()),
-        Just("Inline `code` and ```not a fence``` here.".to_string()),
-        Just("<!-- a comment -->".to_string()),
-        Just("| a | b |\n|---|---|\n| 1 | 2 |".to_string()),
-        Just("    indented code block".to_string()),
-        "[a-z 中文,.]{0,30}",
-    ]
-}
-
-fn sql_line() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("ALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";".to_string()),
-        Just("alter system add backend '10.0.0.1:9050,10.0.0.2:9050'".to_string()),
-        Just("-- 中文注释 😀".to_string()),
-        Just("ALTER SYSTEM DROP BACKEND \"h:p\"[, ...];".to_string()),
-        Just(String::new()),
-        Just("   PROPERTIES (\"tag.location\" = \"g1\");".to_string()),
-        "[a-zA-Z0-9 \"';,()<>\\[\\]\u{3000}中]{0,40}",
-    ]
-}
-
-#[derive(Debug, Clone)]
-enum Container {
-    None,
-    List,
-    Quote,
-}
-
-fn block() -> impl Strategy<Value = String> {
-    let fence = prop_oneof![Just("```"), Just("~~~"), Just("````")];
-    let info = prop_oneof![Just("sql"), Just("SQL"), Just("sql title=\"x.sql\""), Just("sql {1,2}"), Just("bash"), Just("")];
-    let container = prop_oneof![Just(Container::None), Just(Container::List), Just(Container::Quote)];
-    let ignore = prop::bool::weighted(0.2);
-    (fence, info, container, ignore, prop::collection::vec(sql_line(), 0..5)).prop_map(|(fence, info, c, ignore, lines)| {
-        let (first, rest) = match c {
-            Container::None => ("", ""),
-            Container::List => ("- ", "  "),
-            Container::Quote => ("> ", "> "),
-        };
-        let mut s = String::new();
-        if ignore {
-            s.push_str("<!-- doris-lint: ignore -->\n");
-        }
-        s.push_str(&format!("{first}{fence}{info}\n"));
-        for l in lines {
-            s.push_str(&format!("{rest}{l}\n"));
-        }
-        s.push_str(&format!("{rest}{fence}"));
-        s
-    })
-}
-
-fn document() -> impl Strategy<Value = String> {
-    let part = prop_oneof![prose(), block()];
-    (any::<bool>(), any::<bool>(), prop::collection::vec(part, 0..8), any::<bool>()).prop_map(|(front, crlf, parts, last_nl)| {
-        let mut s = String::new();
-        if front {
-            s.push_str("---\ntitle: \"```sql\"\n---\n\n");
-        }
-        s.push_str(&parts.join("\n\n"));
-        if last_nl {
-            s.push('\n');
-        }
-        if crlf {
-            s = s.replace('\n', "\r\n");
-        }
-        s
-    })
-}
-
-/// The document with each rewritten region cut out, and the regions' contents.
-fn gaps(md: &str, mdx: bool) -> (Vec<String>, Vec<String>) {
-    let mut gaps = Vec::new();
-    let mut contents = Vec::new();
-    let mut at = 0;
-    for b in sql_blocks(md, mdx).into_iter().filter(|b| b.skip.is_none() && !b.is_mixed()) {
-        gaps.push(md[at..b.region.start].to_string());
-        contents.push(b.content);
-        at = b.region.end;
-    }
-    gaps.push(md[at..].to_string());
-    (gaps, contents)
-}
 
 fn rewrite(sql: &str) -> String {
     // Changes every non-empty line and the number of lines.
@@ -290,4 +211,19 @@ fn fixes_apply_inside_blocks_only() {
     assert!(fixed.contains("ALTER SYSTEM ADD BACKEND \"故意写错:9050,也是错的:9050\";"));
     assert!(fixed.contains("> ALTER SYSTEM ADD BACKEND \"10.0.0.3:9050\", \"10.0.0.4:9050\";\n"), "{fixed}");
     assert!(fixed.contains("ALTER SYSTEM ADD BACKEND \"10.0.0.5:9050,10.0.0.6:9050\";"), "the ````md example is not SQL");
+}
+
+#[test]
+fn suppressions_inside_blocks_are_kept_in_document_bytes() {
+    let md = "Intro\n\n- list\n\n  ```sql\n  ALTER SYSTEM ADD BACKEND \"a:9050\";\n  ```\n\n> ```sql\n> -- doris-lint: ignore D101 -- on purpose\n> ALTER SYSTEM ADD BACKEND \"a:9050,b:9050\";\n> ```\n";
+    let r = lint_markdown(md, false, &LintOptions::default());
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(r.suppressed.len(), 1);
+    let s = &r.suppressed[0];
+    assert_eq!((s.diagnostic.code, &md[s.diagnostic.span.start..s.diagnostic.span.end]), ("D101", "\"a:9050,b:9050\""));
+    assert_eq!(s.reason.as_deref(), Some("on purpose"));
+    // The index points at the comment, which is in document bytes too.
+    let comment = &r.suppressions[s.suppression];
+    assert_eq!(&md[comment.comment.start..comment.comment.end], "-- doris-lint: ignore D101 -- on purpose");
+    assert_eq!(&md[comment.codes[0].span.start..comment.codes[0].span.end], "D101");
 }

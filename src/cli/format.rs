@@ -1,19 +1,23 @@
 //! `doris-lint format [PATH...|-]`: formats files in place (atomically, and only when they
-//! change), or checks / diffs them. Standard input is formatted to standard output.
+//! change), or checks / diffs them. Standard input is formatted to standard output. Markdown
+//! documents have only the SQL of their ```sql blocks formatted. The options of each input are
+//! its config file's `[format]` table with the flags on top.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 use serde::de::DeserializeOwned;
 
 use doris_lint::format::{CommaStyle, FormatOptions, Indent, KeywordCase, PropertiesLayout, QuoteStyle, SemicolonStyle};
 
-use super::{read_inputs, Input, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
+use super::config::{Config, Resolver};
+use super::{markdown, read_inputs, write_atomically, Input, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
 
 #[derive(Args, Debug, Clone)]
 pub struct FormatArgs {
-    /// Files or directories (searched for *.sql); `-` or nothing reads standard input.
+    /// Files or directories (searched for *.sql); `-` or nothing reads standard input. Files
+    /// named *.md, *.markdown or *.mdx are documents: only their ```sql blocks change.
     pub paths: Vec<PathBuf>,
     /// Change nothing; list the files that would change and exit with 1 if any.
     #[arg(long)]
@@ -21,9 +25,12 @@ pub struct FormatArgs {
     /// Change nothing; print a unified diff of the changes and exit with 1 if any.
     #[arg(long)]
     pub diff: bool,
-    /// The name to show for standard input.
+    /// The name to show for standard input (`x.md`, `x.mdx`: read it as a document).
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// Use this config file instead of looking for doris-lint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(flatten)]
     pub options: FormatFlags,
 }
@@ -87,9 +94,16 @@ impl FormatFlags {
     }
 }
 
-/// Runs the command with `base` options (overridden by the flags).
-pub fn run(args: &FormatArgs, base: FormatOptions) -> i32 {
-    let options = args.options.apply(base);
+/// Runs the command: each input's `[format]` options (defaults without a config file),
+/// overridden by the flags.
+pub fn run(args: &FormatArgs) -> i32 {
+    let mut resolver = match Resolver::new(args.config.as_deref(), |c: Config| Ok(args.options.apply(c.format_options()?))) {
+        Ok(r) => r,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return EXIT_ERROR;
+        }
+    };
     let reads_stdin = args.paths.is_empty() || args.paths.iter().any(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
     let mut failed = false;
@@ -102,7 +116,14 @@ pub fn run(args: &FormatArgs, base: FormatOptions) -> i32 {
         let (inputs, err) = read_inputs(&[], &args.stdin_filename);
         failed |= err;
         for input in inputs {
-            let formatted = doris_lint::format(&input.text, &options);
+            let options = match resolver.for_input(None) {
+                Ok(o) => o,
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    return EXIT_ERROR;
+                }
+            };
+            let formatted = markdown::format(&input, &options);
             let differs = formatted != input.text;
             if args.check || args.diff {
                 if differs {
@@ -119,7 +140,14 @@ pub fn run(args: &FormatArgs, base: FormatOptions) -> i32 {
         let (inputs, err) = read_inputs(&files, &args.stdin_filename);
         failed |= err;
         for input in inputs {
-            let formatted = doris_lint::format(&input.text, &options);
+            let options = match resolver.for_input(input.path.as_deref()) {
+                Ok(o) => o,
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    return EXIT_ERROR;
+                }
+            };
+            let formatted = markdown::format(&input, &options);
             if formatted == input.text {
                 unchanged += 1;
                 continue;
@@ -129,8 +157,9 @@ pub fn run(args: &FormatArgs, base: FormatOptions) -> i32 {
                 report(&mut out, args, &input, &formatted);
                 continue;
             }
-            if let Err(e) = write_atomic(Path::new(&input.name), &formatted) {
-                eprintln!("error: {}: cannot write the formatted file: {e}", input.name);
+            let path = input.path.clone().unwrap_or_else(|| PathBuf::from(&input.name));
+            if let Err(e) = write_atomically(&path, &formatted) {
+                eprintln!("error: {}: cannot write the formatted file (left unchanged): {}", input.name, super::io_reason(&e));
                 failed = true;
                 changed -= 1;
             }
@@ -156,29 +185,4 @@ fn report(out: &mut impl Write, args: &FormatArgs, input: &Input, formatted: &st
     } else {
         let _ = writeln!(out, "would reformat: {}", input.name);
     }
-}
-
-/// Writes `text` to `path` through a temporary file in the same directory and a rename, so the
-/// original stays intact on any error. Keeps the file's permissions.
-fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
-    let tmp = dir.join(format!(".{name}.doris-lint-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        drop(f);
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

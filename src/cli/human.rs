@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use doris_lint::diagnostic::{Applicability, Diagnostic, Severity};
 use doris_lint::line_index::LineIndex;
 
-use super::FileReport;
+use super::{markdown, FileReport};
 
 struct Paint {
     on: bool,
@@ -162,6 +162,7 @@ pub fn render(results: &[FileReport], color: bool) -> String {
     if total == 0 {
         let files = results.len();
         let _ = writeln!(out, "All checks passed ({files} file{}).{suppressed_note}", if files == 1 { "" } else { "s" });
+        markdown_note(&mut out, results);
         return out;
     }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
@@ -179,7 +180,15 @@ pub fn render(results: &[FileReport], color: bool) -> String {
     if unsafe_ > 0 {
         let _ = writeln!(out, "{unsafe_} more with `--unsafe-fixes`.");
     }
+    markdown_note(&mut out, results);
     out
+}
+
+/// The last line when Markdown documents were read: how many SQL blocks were linted and skipped.
+fn markdown_note(out: &mut String, results: &[FileReport]) {
+    if let Some((files, blocks)) = markdown::totals(results.iter().map(|f| f.blocks.as_ref())) {
+        let _ = writeln!(out, "{}", markdown::summary(files, &blocks));
+    }
 }
 
 #[cfg(test)]

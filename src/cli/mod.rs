@@ -1,7 +1,6 @@
 //! Command-line interface: argument parsing, file handling and exit codes. All the work is done
 //! by the library; this module only reads files, prints and chooses the exit code.
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -18,6 +17,7 @@ mod format;
 mod github;
 mod human;
 mod json;
+mod markdown;
 mod sarif;
 
 use config::Config;
@@ -57,11 +57,12 @@ enum ModeArg {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Files or directories (searched for *.sql); `-` or nothing reads standard input.
+    /// Files or directories (searched for *.sql); `-` or nothing reads standard input. Files
+    /// named *.md, *.markdown or *.mdx are documents: the SQL of their ```sql blocks is linted.
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
     output_format: OutputFormat,
-    /// The name to show for standard input.
+    /// The name to show for standard input (`x.md`, `x.mdx`: read it as a document).
     #[arg(long, default_value = "<stdin>")]
     stdin_filename: String,
     /// Apply safe fixes: files are rewritten in place; standard input is written fixed to
@@ -98,9 +99,10 @@ struct CheckArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint SQL files (or `-` for standard input).
+    /// Lint SQL files and the SQL blocks of Markdown documents (or `-` for standard input).
     Check(CheckArgs),
-    /// Format SQL files in place (or `-` for standard input, written to standard output).
+    /// Format SQL files and the SQL blocks of Markdown documents in place (or `-` for standard
+    /// input, written to standard output).
     Format(format::FormatArgs),
     /// List every rule.
     Rules,
@@ -119,6 +121,15 @@ pub struct Input {
 pub struct FileReport {
     pub input: Input,
     pub report: LintReport,
+    /// For a Markdown document: what became of its SQL blocks.
+    pub blocks: Option<markdown::Blocks>,
+}
+
+impl FileReport {
+    fn new(input: Input, options: &LintOptions) -> FileReport {
+        let (report, blocks) = markdown::lint(&input, options);
+        FileReport { input, report, blocks }
+    }
 }
 
 pub fn run() -> i32 {
@@ -131,7 +142,7 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check(&args),
-        Command::Format(args) => format::run(&args, doris_lint::FormatOptions::default()),
+        Command::Format(args) => format::run(&args),
         Command::Rules => print_rules(),
         Command::Explain { code } => match rules::find(&code) {
             Some(rule) if write_stdout(&rules::explain(rule.meta())) => EXIT_OK,
@@ -196,10 +207,22 @@ pub fn read_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool) {
     }
     for path in paths.iter().filter(|p| p.as_os_str() != "-") {
         let mut files = Vec::new();
-        if let Err(e) = collect(path, &mut files) {
+        let mut documents = 0;
+        if let Err(e) = collect(path, &mut files, &mut documents) {
             eprintln!("error: {}: {e}", path.display());
             failed = true;
             continue;
+        }
+        if documents > 0 {
+            let s = if documents == 1 { "" } else { "s" };
+            let shown = path.display().to_string();
+            let dir = match shown.trim_end_matches('/') {
+                "" => shown.as_str(),
+                trimmed => trimmed,
+            };
+            eprintln!(
+                "note: {dir}: {documents} Markdown file{s} not read; directories are searched for *.sql only, name documents to include them (e.g. {dir}/**/*.md)"
+            );
         }
         for file in files {
             let name = file.display().to_string();
@@ -221,7 +244,7 @@ pub fn read_inputs(paths: &[PathBuf], stdin_name: &str) -> (Vec<Input>, bool) {
     (inputs, failed)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -232,8 +255,9 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// A file, or the `*.sql` files under a directory (sorted, so output is stable). Inside a
 /// directory, symbolic links to directories are not followed (a link to a parent made the walk
-/// report the same files again and again); links to files are.
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// report the same files again and again); links to files are. Markdown documents met in a
+/// directory are not read, only counted in `documents` (see docs/markdown.md, "Which files").
+fn collect(path: &Path, out: &mut Vec<PathBuf>, documents: &mut usize) -> std::io::Result<()> {
     let meta = std::fs::metadata(path).map_err(|e| std::io::Error::new(e.kind(), io_reason(&e)))?;
     if !meta.is_dir() {
         out.push(path.to_path_buf());
@@ -247,9 +271,11 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             if link {
                 continue;
             }
-            collect(&entry, out)?;
+            collect(&entry, out, documents)?;
         } else if entry.extension().is_some_and(|e| e.eq_ignore_ascii_case("sql")) {
             out.push(entry);
+        } else if markdown::kind(&entry.to_string_lossy()).is_some() {
+            *documents += 1;
         }
     }
     Ok(())
@@ -305,45 +331,9 @@ fn apply_flags(options: &mut LintOptions, args: &CheckArgs, backends: &Option<Ve
     options.validate().map_err(|e| e.to_string())
 }
 
-/// Resolves the options for every input: its config file (cached) plus the flags.
-struct OptionsResolver<'a> {
-    args: &'a CheckArgs,
-    backends: Option<Vec<String>>,
-    explicit: Option<Config>,
-    finder: config::Finder,
-    loaded: HashMap<Option<PathBuf>, LintOptions>,
-}
-
-impl OptionsResolver<'_> {
-    fn for_input(&mut self, input: &Input) -> Result<LintOptions, String> {
-        let config_path = match &self.explicit {
-            Some(c) => c.path.clone(),
-            None => {
-                let dir = match &input.path {
-                    Some(p) => p.parent().map(Path::to_path_buf).filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| PathBuf::from(".")),
-                    None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
-                };
-                self.finder.find(&dir)
-            }
-        };
-        if let Some(o) = self.loaded.get(&config_path) {
-            return Ok(o.clone());
-        }
-        let config = match (&self.explicit, &config_path) {
-            (Some(c), _) => c.clone(),
-            (None, Some(p)) => config::load(p)?,
-            (None, None) => Config::default(),
-        };
-        let mut options = config.lint;
-        apply_flags(&mut options, self.args, &self.backends)?;
-        self.loaded.insert(config_path, options.clone());
-        Ok(options)
-    }
-}
-
 /// Writes `text` to `path` atomically: a temporary file in the same directory, then a rename.
-/// On any error the original is left as it was.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+/// On any error the original is left as it was; the file keeps its permissions.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.doris-lint-{}.tmp", std::process::id()));
@@ -380,16 +370,6 @@ fn describe_fixes(name: &str, r: &FixResult) -> String {
 }
 
 fn check(args: &CheckArgs) -> i32 {
-    let explicit = match &args.config {
-        Some(p) => match config::load(p) {
-            Ok(c) => Some(c),
-            Err(msg) => {
-                eprintln!("error: {msg}");
-                return EXIT_ERROR;
-            }
-        },
-        None => None,
-    };
     let backends = match &args.existing_backends {
         Some(p) => match std::fs::read_to_string(p) {
             Ok(text) => match existing_backends_from(&text) {
@@ -406,14 +386,25 @@ fn check(args: &CheckArgs) -> i32 {
         },
         None => None,
     };
-    let mut resolver =
-        OptionsResolver { args, backends, explicit, finder: config::Finder::new(), loaded: HashMap::new() };
+    // Each input's options: its config file's `[lint]` plus the flags.
+    let resolver = config::Resolver::new(args.config.as_deref(), |config: Config| {
+        let mut options = config.lint;
+        apply_flags(&mut options, args, &backends)?;
+        Ok(options)
+    });
+    let mut resolver = match resolver {
+        Ok(r) => r,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return EXIT_ERROR;
+        }
+    };
     let (inputs, mut failed) = read_inputs(&args.paths, &args.stdin_filename);
     let fixing = args.fix || args.unsafe_fixes;
     let mut stdin_fixed: Option<String> = None;
     let mut results = Vec::new();
     for mut input in inputs {
-        let options = match resolver.for_input(&input) {
+        let options = match resolver.for_input(input.path.as_deref()) {
             Ok(o) => o,
             Err(msg) => {
                 eprintln!("error: {msg}");
@@ -421,7 +412,7 @@ fn check(args: &CheckArgs) -> i32 {
             }
         };
         if fixing {
-            let r = doris_lint::fix(&input.text, &options, args.unsafe_fixes);
+            let r = markdown::fix(&input, &options, args.unsafe_fixes);
             if !r.applied.is_empty() {
                 eprintln!("{}", describe_fixes(&input.name, &r));
             }
@@ -431,8 +422,7 @@ fn check(args: &CheckArgs) -> i32 {
                     if let Err(e) = write_atomically(path, &r.output) {
                         eprintln!("error: {}: cannot write the fixed file (left unchanged): {}", input.name, io_reason(&e));
                         failed = true;
-                        let report = doris_lint::lint_report(&input.text, &options);
-                        results.push(FileReport { input, report });
+                        results.push(FileReport::new(input, &options));
                         continue;
                     }
                 }
@@ -440,8 +430,7 @@ fn check(args: &CheckArgs) -> i32 {
             }
             input.text = r.output;
         }
-        let report = doris_lint::lint_report(&input.text, &options);
-        results.push(FileReport { input, report });
+        results.push(FileReport::new(input, &options));
     }
     let stdout = std::io::stdout();
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -453,6 +442,13 @@ fn check(args: &CheckArgs) -> i32 {
         OutputFormat::Sarif => sarif::render(&results),
         OutputFormat::Github => github::render(&results),
     };
+    // The human output ends with the Markdown line; the machine-readable ones keep standard
+    // output parseable, so it goes to standard error (SARIF also has it as properties).
+    if args.output_format != OutputFormat::Human {
+        if let Some((files, blocks)) = markdown::totals(results.iter().map(|f| f.blocks.as_ref())) {
+            eprintln!("{}", markdown::summary(files, &blocks));
+        }
+    }
     if let Some(fixed) = &stdin_fixed {
         // Standard output carries the fixed text; the report goes to standard error.
         let mut out = stdout.lock();

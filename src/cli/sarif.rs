@@ -9,7 +9,7 @@ use doris_lint::line_index::LineIndex;
 use doris_lint::rules::{self, RULES};
 use doris_lint::span::Span;
 
-use super::{FileReport, INFORMATION_URI};
+use super::{markdown, FileReport, INFORMATION_URI};
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -107,25 +107,36 @@ pub fn render(results: &[FileReport]) -> String {
     for f in results {
         let idx = LineIndex::new(&f.input.text);
         let u = uri(&f.input.name);
-        artifacts.push(json!({ "location": { "uri": u } }));
+        let mut artifact = json!({ "location": { "uri": u } });
+        if let Some(blocks) = &f.blocks {
+            artifact["properties"] = json!({ "markdown": blocks });
+        }
+        artifacts.push(artifact);
         all.extend(f.report.diagnostics.iter().map(|d| result(&u, &idx, d, None)));
         all.extend(f.report.suppressed.iter().map(|s| result(&u, &idx, &s.diagnostic, Some(s.reason.as_deref()))));
+    }
+    let mut run = json!({
+        "tool": { "driver": {
+            "name": "doris-lint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "informationUri": INFORMATION_URI,
+            "rules": rules_meta,
+        }},
+        "artifacts": artifacts,
+        "columnKind": "utf16CodeUnits",
+        "results": all,
+    });
+    // Markdown documents: the run's totals (each document's own counts are on its artifact).
+    if let Some((files, blocks)) = markdown::totals(results.iter().map(|f| f.blocks.as_ref())) {
+        let mut totals = json!(blocks);
+        totals["files"] = json!(files);
+        run["properties"] = json!({ "markdown": totals });
     }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "doris-lint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": INFORMATION_URI,
-                "rules": rules_meta,
-            }},
-            "artifacts": artifacts,
-            "columnKind": "utf16CodeUnits",
-            "results": all,
-        }],
+        "runs": [run],
     });
     let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
     s.push('\n');
