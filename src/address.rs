@@ -220,13 +220,15 @@ fn check_ipv4(host: &str) -> Option<Result<(), HostProblem>> {
     if !is_ipv4_shape(host) || !host.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let count = host.split('.').count();
-    if count != 4 || host.split('.').any(str::is_empty) {
+    // Only ASCII digits and dots from here on: split the bytes.
+    let parts = host.as_bytes().split(|&b| b == b'.');
+    let count = parts.clone().count();
+    if count != 4 || parts.clone().any(<[u8]>::is_empty) {
         return Some(Err(HostProblem::Ipv4PartCount { parts: count }));
     }
-    for p in host.split('.') {
-        if p.len() > 3 || p.parse::<u16>().map_or(true, |v| v > 255) {
-            return Some(Err(HostProblem::Ipv4Octet { octet: p.to_string() }));
+    for p in parts {
+        if p.len() > 3 || p.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0')) > 255 {
+            return Some(Err(HostProblem::Ipv4Octet { octet: String::from_utf8_lossy(p).into_owned() }));
         }
     }
     Some(Ok(()))
