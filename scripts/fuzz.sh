@@ -5,7 +5,7 @@
 # corpus is never copied into the project's history). A crash stops the run: libFuzzer prints
 # the input and leaves it in fuzz/artifacts/<target>/; minimize it with
 #   cargo +nightly fuzz tmin <target> fuzz/artifacts/<target>/crash-...
-# and add it to tests/regressions.rs.
+# and add it to tests/regressions.rs. The properties each target checks: src/invariants.rs.
 #
 # Usage: scripts/fuzz.sh [TARGET...]      (default: every target of fuzz/Cargo.toml)
 #   FUZZ_SECONDS=600 scripts/fuzz.sh      longer runs
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-180}
 jobs=${FUZZ_JOBS:-1}
-max_len=65536   # = MAX_INPUT in tests/support/invariants.rs
+max_len=65536   # = MAX_INPUT in src/invariants.rs
 timeout=10      # seconds for one input: everything is linear, 64 KB takes milliseconds
 
 scripts/setup-fuzz.sh
