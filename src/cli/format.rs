@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use doris_lint::format::{CommaStyle, FormatOptions, Indent, KeywordCase, PropertiesLayout, QuoteStyle, SemicolonStyle};
 
-use super::{read_inputs, Input, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
+use super::{read_inputs, write_atomically, write_stdout, Input, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
 
 #[derive(Args, Debug, Clone)]
 pub struct FormatArgs {
@@ -95,8 +95,9 @@ pub fn run(args: &FormatArgs, base: FormatOptions) -> i32 {
     let mut failed = false;
     let mut changed = 0usize;
     let mut unchanged = 0usize;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Everything for standard output, written at the end: a failed write (a full disk) is an
+    // error, never a silent loss of the formatted text.
+    let mut out: Vec<u8> = Vec::new();
 
     if reads_stdin {
         let (inputs, err) = read_inputs(&[], &args.stdin_filename);
@@ -110,7 +111,7 @@ pub fn run(args: &FormatArgs, base: FormatOptions) -> i32 {
                     report(&mut out, args, &input, &formatted);
                 }
             } else {
-                let _ = out.write_all(formatted.as_bytes());
+                out.extend_from_slice(formatted.as_bytes());
             }
         }
     }
@@ -129,8 +130,9 @@ pub fn run(args: &FormatArgs, base: FormatOptions) -> i32 {
                 report(&mut out, args, &input, &formatted);
                 continue;
             }
-            if let Err(e) = write_atomic(Path::new(&input.name), &formatted) {
-                eprintln!("error: {}: cannot write the formatted file: {e}", input.name);
+            let path = input.path.as_deref().unwrap_or(Path::new(&input.name));
+            if let Err(reason) = write_atomically(path, &formatted) {
+                eprintln!("error: {}: cannot write the formatted file: {reason}", input.name);
                 failed = true;
                 changed -= 1;
             }
@@ -138,7 +140,7 @@ pub fn run(args: &FormatArgs, base: FormatOptions) -> i32 {
         let verb = if args.check || args.diff { "would be reformatted" } else { "reformatted" };
         eprintln!("{changed} file{} {verb}, {unchanged} unchanged", if changed == 1 { "" } else { "s" });
     }
-    let _ = out.flush();
+    failed |= !write_stdout(&String::from_utf8_lossy(&out));
     if failed {
         EXIT_ERROR
     } else if (args.check || args.diff) && changed > 0 {
@@ -156,29 +158,4 @@ fn report(out: &mut impl Write, args: &FormatArgs, input: &Input, formatted: &st
     } else {
         let _ = writeln!(out, "would reformat: {}", input.name);
     }
-}
-
-/// Writes `text` to `path` through a temporary file in the same directory and a rename, so the
-/// original stays intact on any error. Keeps the file's permissions.
-fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
-    let tmp = dir.join(format!(".{name}.doris-lint-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        drop(f);
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

@@ -341,25 +341,41 @@ impl OptionsResolver<'_> {
     }
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same directory, then a rename.
-/// On any error the original is left as it was.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+/// Writes `text` over the file at `path` (which was read before) atomically: a temporary file
+/// in the same directory, then a rename, so that on any error the original is left as it was.
+/// A symbolic link is written through (its target changes, the link stays). The file must still
+/// be there and be writable: a file that vanished since it was read is not created again, and
+/// a read-only (or immutable) file is not replaced, which a rename alone would do. Keeps the
+/// file's permissions. The error is a reason in words, for `error: <file>: ...`.
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+    let gone = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "the file is gone (deleted or moved since it was read); not created again".to_string(),
+        _ => io_reason(&e),
+    };
+    let path = std::fs::canonicalize(path).map_err(gone)?;
+    let meta = std::fs::metadata(&path).map_err(gone)?;
+    if !meta.is_file() {
+        return Err("not a regular file; not replaced".into());
+    }
+    // Opening for writing (without truncating) is what the permissions, an immutable flag or a
+    // read-only file system allow; root passes the permission check, so the mode is checked too.
+    if meta.permissions().readonly() || std::fs::OpenOptions::new().write(true).open(&path).is_err() {
+        return Err("the file is read-only; left unchanged".into());
+    }
+    let dir = path.parent().unwrap_or(Path::new("/"));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.doris-lint-{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         f.write_all(text.as_bytes())?;
         f.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
+        std::fs::set_permissions(&tmp, meta.permissions())?;
+        std::fs::rename(&tmp, &path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result
+    result.map_err(|e| format!("{} (left unchanged)", io_reason(&e)))
 }
 
 fn describe_fixes(name: &str, r: &FixResult) -> String {
@@ -422,14 +438,11 @@ fn check(args: &CheckArgs) -> i32 {
         };
         if fixing {
             let r = doris_lint::fix(&input.text, &options, args.unsafe_fixes);
-            if !r.applied.is_empty() {
-                eprintln!("{}", describe_fixes(&input.name, &r));
-            }
             match &input.path {
                 None => stdin_fixed = Some(r.output.clone()),
                 Some(path) if r.output != input.text => {
-                    if let Err(e) = write_atomically(path, &r.output) {
-                        eprintln!("error: {}: cannot write the fixed file (left unchanged): {}", input.name, io_reason(&e));
+                    if let Err(reason) = write_atomically(path, &r.output) {
+                        eprintln!("error: {}: cannot write the fixed file: {reason}", input.name);
                         failed = true;
                         let report = doris_lint::lint_report(&input.text, &options);
                         results.push(FileReport { input, report });
@@ -437,6 +450,9 @@ fn check(args: &CheckArgs) -> i32 {
                     }
                 }
                 Some(_) => {}
+            }
+            if !r.applied.is_empty() {
+                eprintln!("{}", describe_fixes(&input.name, &r));
             }
             input.text = r.output;
         }
@@ -455,10 +471,11 @@ fn check(args: &CheckArgs) -> i32 {
     };
     if let Some(fixed) = &stdin_fixed {
         // Standard output carries the fixed text; the report goes to standard error.
-        let mut out = stdout.lock();
-        let _ = out.write_all(fixed.as_bytes());
-        let _ = out.flush();
+        let written = write_stdout(fixed);
         let _ = std::io::stderr().write_all(text.as_bytes());
+        if !written {
+            return EXIT_ERROR;
+        }
     } else if !write_stdout(&text) {
         return EXIT_ERROR;
     }
