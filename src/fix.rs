@@ -132,7 +132,7 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
     // A round may reveal problems (closing a quote lets a statement parse, and its rules run);
     // the best state seen is kept, and the result is never worse than the input.
     let mut best: Option<(String, Vec<Diagnostic>, usize, usize)> = None;
-    let converged = loop {
+    let mut converged = loop {
         let chosen = select_round(&text, &diags, unsafe_fixes);
         if chosen.is_empty() {
             break true;
@@ -168,6 +168,8 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
             diags = d;
             applied.truncate(n);
             rounds = r;
+            // The fixes that made things worse are left, unapplied.
+            converged = false;
         }
     }
     FixResult { output: text, applied, remaining: diags, rounds, converged }

@@ -71,3 +71,20 @@ fn many_diagnostics_on_one_long_line_convert_quickly() {
         assert_eq!(idx.byte_offset_of_utf16(idx.utf16_offset(d.span.start)), d.span.start);
     }
 }
+
+/// Closing the string here lets the statement parse, and its rules find two empty addresses
+/// without a fix: more errors than the input's one, so the fix engine goes back to the input.
+/// It still said `converged: true`, although the fix that made things worse was left (the
+/// contract: `false` when fixing stops with applicable fixes left), so `check --fix` said
+/// nothing about it. Found by reading the engine while writing `check_fix`
+/// (src/invariants.rs), which now checks that `converged` means no applicable fix is left.
+#[test]
+fn fixing_that_would_make_things_worse_stops_unconverged() {
+    let options = doris_lint::LintOptions::default();
+    let src = "ALTER SYSTEM ADD BACKEND \"\", \"\", \"x";
+    let r = doris_lint::fix(src, &options, true);
+    assert_eq!(r.output, src);
+    assert!(r.applied.is_empty());
+    assert!(!r.converged);
+    doris_lint::invariants::check_fix(src, &options, true);
+}
