@@ -21,8 +21,19 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn run(cmd: &mut Command) -> (i32, String, String) {
-    let Output { status, stdout, stderr } = cmd.output().expect("the binary runs");
+    outcome(cmd.output().expect("the binary runs"))
+}
+
+fn outcome(Output { status, stdout, stderr }: Output) -> (i32, String, String) {
     (status.code().expect("exited, not killed by a signal"), String::from_utf8_lossy(&stdout).into(), String::from_utf8_lossy(&stderr).into())
+}
+
+/// Runs the binary with `input` on standard input, whose writer then goes away (perhaps in the
+/// middle of a statement).
+fn run_with_input(args: &[&str], input: &[u8]) -> (i32, String, String) {
+    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    outcome(child.wait_with_output().unwrap())
 }
 
 fn assert_no_panic(stderr: &str) {
@@ -176,22 +187,14 @@ fn nul_bytes_are_valid_utf8_and_are_linted_like_any_text() {
 
 #[test]
 fn invalid_utf8_on_standard_input_is_a_clear_error() {
-    let mut child = bin().args(["check", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(b"ALTER SYSTEM \xc3\x28").unwrap();
-    let out = child.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_no_panic(&err);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(err.contains("<stdin>") && err.contains("not valid UTF-8"), "{err}");
-    // `format -`: the same error, and nothing on standard output.
-    let mut child = bin().args(["format", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(b"alter system add backend '\xff'").unwrap();
-    let out = child.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_no_panic(&err);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(err.contains("<stdin>") && err.contains("not valid UTF-8"), "{err}");
-    assert!(out.stdout.is_empty());
+    for (args, input) in [(["check", "-"], &b"ALTER SYSTEM \xc3\x28"[..]), (["format", "-"], &b"alter system add backend '\xff'"[..])] {
+        let (code, out, err) = run_with_input(&args, input);
+        assert_no_panic(&err);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains("<stdin>") && err.contains("not valid UTF-8"), "{args:?}: {err}");
+        // (`format -`: nothing on standard output.)
+        assert!(args[0] == "check" || out.is_empty(), "{out}");
+    }
 }
 
 #[test]
@@ -225,26 +228,17 @@ fn empty_and_closed_standard_input() {
     assert_no_panic(&err);
     assert_eq!(code, 0, "{out}{err}");
     // Closed early: the writer goes away after part of a statement; what arrived is checked.
-    let mut child = bin().args(["check", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    {
-        let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(b"ALTER SYSTEM ADD BACKEND \"10.0.0.1:90").unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    assert_no_panic(&String::from_utf8_lossy(&out.stderr));
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("D002"));
+    let (code, out, err) = run_with_input(&["check", "-"], b"ALTER SYSTEM ADD BACKEND \"10.0.0.1:90");
+    assert_no_panic(&err);
+    assert_eq!(code, 1);
+    assert!(out.contains("D002"), "{out}");
     // The same for `format -`: what arrived is formatted, here copied as it is (an unterminated
     // string), with nothing appended to it.
-    let mut child = bin().args(["format", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    {
-        let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(b"alter system add follower 'h:9010';\nALTER SYSTEM ADD BACKEND \"10.0.0.1:90").unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    assert_no_panic(&String::from_utf8_lossy(&out.stderr));
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "ALTER SYSTEM ADD FOLLOWER \"h:9010\";\nALTER SYSTEM ADD BACKEND \"10.0.0.1:90");
+    let (code, out, err) =
+        run_with_input(&["format", "-"], b"alter system add follower 'h:9010';\nALTER SYSTEM ADD BACKEND \"10.0.0.1:90");
+    assert_no_panic(&err);
+    assert_eq!(code, 0);
+    assert_eq!(out, "ALTER SYSTEM ADD FOLLOWER \"h:9010\";\nALTER SYSTEM ADD BACKEND \"10.0.0.1:90");
     // No standard input at all (descriptor 0 closed): read as empty input, like `</dev/null`
     // (Rust's standard library treats a closed descriptor 0 as empty), no panic.
     for command in ["check -", "format -", "check --fix -"] {
