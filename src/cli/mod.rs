@@ -390,7 +390,11 @@ fn describe_fixes(name: &str, r: &FixResult) -> String {
     let n = r.applied.len();
     let mut s = format!("Fixed {n} problem{} in {name} ({})", if n == 1 { "" } else { "s" }, list.join(", "));
     if !r.converged {
-        s.push_str("; stopped before every fix could apply, run again");
+        s.push_str(if r.rounds >= doris_lint::fix::MAX_ROUNDS {
+            "; stopped at the round limit before every fix could apply, run again"
+        } else {
+            "; the fixes left would make things worse and were not applied"
+        });
     }
     s
 }
@@ -485,5 +489,21 @@ fn check(args: &CheckArgs) -> i32 {
         EXIT_PROBLEMS
     } else {
         EXIT_OK
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use doris_lint::fix::{AppliedFix, MAX_ROUNDS};
+    use doris_lint::Applicability;
+
+    #[test]
+    fn describe_fixes_says_why_fixes_were_left() {
+        let applied = AppliedFix { code: "D005", rule: "fullwidth", message: "m".into(), applicability: Applicability::Safe };
+        let r = |rounds, converged| FixResult { output: String::new(), applied: vec![applied.clone()], remaining: vec![], rounds, converged };
+        assert_eq!(describe_fixes("a.sql", &r(1, true)), "Fixed 1 problem in a.sql (D005 fullwidth ×1)");
+        assert!(describe_fixes("a.sql", &r(MAX_ROUNDS, false)).ends_with("round limit before every fix could apply, run again"));
+        assert!(describe_fixes("a.sql", &r(1, false)).ends_with("the fixes left would make things worse and were not applied"));
     }
 }
