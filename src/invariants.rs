@@ -96,7 +96,7 @@ pub fn format_option_sets() -> Vec<(&'static str, FormatOptions)> {
 /// One of [`format_option_sets`], chosen by `pick`; a third of the time a mix of several.
 pub fn format_options(pick: usize) -> FormatOptions {
     let sets = format_option_sets();
-    if pick % 3 != 0 {
+    if !pick.is_multiple_of(3) {
         return sets[pick / 3 % sets.len()].1.clone();
     }
     let bits = pick / 3;

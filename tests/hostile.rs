@@ -61,7 +61,7 @@ fn write_big(path: &Path) -> (usize, usize) {
         for _ in 0..500 {
             n += 1;
             line += 1;
-            writeln!(f, "{}; -- node {n}", big_statement(n, n % 2 == 0)).unwrap();
+            writeln!(f, "{}; -- node {n}", big_statement(n, n.is_multiple_of(2))).unwrap();
         }
         if chunk == 50 {
             line += 1;
