@@ -5,17 +5,19 @@
 # corpus is never copied into the project's history). A crash stops the run: libFuzzer prints
 # the input and leaves it in fuzz/artifacts/<target>/; minimize it with
 #   cargo +nightly fuzz tmin <target> fuzz/artifacts/<target>/crash-...
-# and add it to tests/regressions.rs.
+# and add it to tests/regressions.rs. The properties each target checks: src/invariants.rs.
 #
 # Usage: scripts/fuzz.sh [TARGET...]      (default: every target of fuzz/Cargo.toml)
 #   FUZZ_SECONDS=600 scripts/fuzz.sh      longer runs
 #   FUZZ_JOBS=2 ...                      parallel fuzzing jobs per target (default 1)
+#   FUZZ_FRESH=1 ...                     start from the seeds alone, keep nothing (make test-fuzz:
+#                                        the time stays the same however large fuzz/corpus grows)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-180}
 jobs=${FUZZ_JOBS:-1}
-max_len=65536   # = MAX_INPUT in tests/support/invariants.rs
+max_len=65536   # = MAX_INPUT in src/invariants.rs
 timeout=10      # seconds for one input: everything is linear, 64 KB takes milliseconds
 
 scripts/setup-fuzz.sh
@@ -61,10 +63,15 @@ if [ "$jobs" -gt 1 ]; then par=(-jobs="$jobs" -workers="$jobs"); fi
 # Build once (all targets, with debug assertions), then run each.
 (cd fuzz && nice -n 10 cargo +nightly fuzz build --debug-assertions)
 for t in "${targets[@]}"; do
-  mkdir -p "fuzz/corpus/$t"
+  corpus="corpus/$t"
+  if [ "${FUZZ_FRESH:-0}" = 1 ]; then
+    corpus="corpus/_fresh/$t"
+    rm -rf "fuzz/$corpus"
+  fi
+  mkdir -p "fuzz/$corpus"
   echo "fuzz: === $t ==="
   set +e
-  (cd fuzz && nice -n 10 cargo +nightly fuzz run --debug-assertions "$t" "corpus/$t" "corpus/_seeds" -- \
+  (cd fuzz && nice -n 10 cargo +nightly fuzz run --debug-assertions "$t" "$corpus" "corpus/_seeds" -- \
       -dict=doris.dict -max_len=$max_len -timeout=$timeout -rss_limit_mb=4096 \
       -max_total_time="$seconds" -print_final_stats=1 "${par[@]}") > "fuzz/corpus/$t.log" 2>&1
   status=$?

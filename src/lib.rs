@@ -9,6 +9,8 @@ pub mod address;
 pub mod diagnostic;
 pub mod fix;
 pub mod format;
+#[doc(hidden)]
+pub mod invariants;
 pub mod js;
 pub mod js_options;
 pub mod line_index;

@@ -1,7 +1,7 @@
 //! The fix engine on the real-statement corpus: with safe and with unsafe fixes, fixing
 //! converges, never raises the number of errors, and a second run changes nothing.
 
-use doris_lint::diagnostic::Severity;
+use doris_lint::invariants::check_fix;
 use doris_lint::options::LintOptions;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real-statements.jsonl");
@@ -18,6 +18,9 @@ fn corpus() -> Vec<String> {
         .collect()
 }
 
+/// `doris_lint::invariants::check_fix` (shared with the fuzz target and the robustness property
+/// tests): converges within the round limit, never raises the number of errors, a second run
+/// changes nothing.
 #[test]
 fn fixing_the_corpus_converges_and_never_makes_it_worse() {
     let options = LintOptions::default();
@@ -25,17 +28,9 @@ fn fixing_the_corpus_converges_and_never_makes_it_worse() {
     assert!(!sqls.is_empty());
     for unsafe_fixes in [false, true] {
         for sql in &sqls {
-            let before = doris_lint::lint(sql, &options).iter().filter(|d| d.severity == Severity::Error).count();
-            let r = doris_lint::fix(sql, &options, unsafe_fixes);
-            assert!(r.converged, "did not converge: {sql:?} -> {:?}", r.output);
-            let after = r.remaining.iter().filter(|d| d.severity == Severity::Error).count();
-            assert!(after <= before, "{sql:?} -> {:?}: {before} -> {after} errors", r.output);
-            let again = doris_lint::fix(&r.output, &options, unsafe_fixes);
-            assert_eq!(again.output, r.output, "not stable: {sql:?}");
+            check_fix(sql, &options, unsafe_fixes);
         }
         let script = sqls.iter().map(|s| format!("{s};\n")).collect::<String>();
-        let r = doris_lint::fix(&script, &options, unsafe_fixes);
-        assert!(r.converged);
-        assert!(r.rounds <= doris_lint::fix::MAX_ROUNDS);
+        check_fix(&script, &options, unsafe_fixes);
     }
 }

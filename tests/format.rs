@@ -2,107 +2,16 @@
 //! the three invariants (idempotent, meaning kept, nothing lost) on fixtures, on the real-statement
 //! corpus and on generated statements (proptest), and scaling.
 
-use std::collections::BTreeSet;
-
 use doris_lint::format::{CommaStyle, FormatOptions, Indent, KeywordCase, PropertiesLayout, QuoteStyle, SemicolonStyle};
-use doris_lint::syntax::{parse, Node, Part};
-use doris_lint::{format, lint};
+use doris_lint::syntax::{parse, Node};
+use doris_lint::format;
 
 // ---------------------------------------------------------------------------------------------
-// Invariants
+// Invariants: `doris_lint::invariants::check_format` (shared with the fuzz targets and the
+// robustness property tests): idempotent, meaning and lint codes kept, every copied statement
+// verbatim, every comment in order. It panics with the input and output when one fails.
 
-/// What a script means, as far as the formatter may not change it: per non-empty segment its
-/// kind of node and, for statements, the kind, keywords, names, addresses and properties (decoded).
-fn meaning(src: &str) -> Vec<String> {
-    let script = parse(src);
-    let mut out = Vec::new();
-    for seg in &script.segments {
-        match &seg.node {
-            Node::Empty => {}
-            Node::Other => out.push(format!("other {:?}", seg.body.text(src))),
-            Node::Error(_) => out.push(format!("error {:?}", seg.body.text(src))),
-            Node::Statement(st) => {
-                let mut s = format!("{}:", st.kind.as_str());
-                for p in &st.parts {
-                    match p {
-                        Part::Keyword(k) => s.push_str(&format!(" kw={}", k.word)),
-                        Part::Name(o) => s.push_str(&format!(" name={}/{:?}", o.kind.is_string(), o.value)),
-                        Part::Addresses(a) => {
-                            let v: Vec<&str> = a.items.iter().map(|o| o.value.as_str()).collect();
-                            s.push_str(&format!(" addrs={v:?}"));
-                        }
-                        Part::Properties(l) => {
-                            let v: Vec<(&str, &str)> =
-                                l.items.iter().map(|p| (p.key.value.as_str(), p.value.value.as_str())).collect();
-                            s.push_str(&format!(" props={v:?}"));
-                        }
-                    }
-                }
-                out.push(s);
-            }
-        }
-    }
-    out
-}
-
-fn lint_codes(src: &str) -> BTreeSet<&'static str> {
-    lint(src, &Default::default()).into_iter().map(|d| d.code).collect()
-}
-
-fn comments(src: &str) -> Vec<String> {
-    parse(src).segments.iter().flat_map(|s| s.comments.iter().map(|c| c.span.text(src).to_string())).collect()
-}
-
-/// Checks the three invariants of product.md §3 on `src`; returns the formatted text.
-fn check_invariants(src: &str, options: &FormatOptions) -> Result<String, String> {
-    let once = format(src, options);
-    let twice = format(&once, options);
-    if once != twice {
-        return Err(format!("not idempotent\n--- input\n{src}\n--- once\n{once}\n--- twice\n{twice}"));
-    }
-    let (a, b) = (meaning(src), meaning(&once));
-    if a != b {
-        return Err(format!("meaning changed\n--- input\n{src}\n--- output\n{once}\n{a:#?}\n{b:#?}"));
-    }
-    let (a, b) = (lint_codes(src), lint_codes(&once));
-    if a != b {
-        return Err(format!("lint codes changed {a:?} -> {b:?}\n--- input\n{src}\n--- output\n{once}"));
-    }
-    // Every comment, in order.
-    let mut at = 0;
-    for c in comments(src) {
-        match once[at..].find(&c) {
-            Some(i) => at += i + c.len(),
-            None => return Err(format!("comment {c:?} lost or moved out of order\n--- input\n{src}\n--- output\n{once}")),
-        }
-    }
-    if !once.is_empty() && !once.ends_with('\n') && !src.trim_end().is_empty() {
-        // Only an unterminated string or comment at the end may leave the output open.
-        let last = parse(src).segments.last().map(|s| s.lexical.len()).unwrap_or(0);
-        if last == 0 {
-            return Err(format!("output does not end with a newline\n{once}"));
-        }
-    }
-    Ok(once)
-}
-
-fn all_option_sets() -> Vec<(&'static str, FormatOptions)> {
-    let d = FormatOptions::default;
-    vec![
-        ("default", d()),
-        ("keyword_lower", FormatOptions { keyword_case: KeywordCase::Lower, ..d() }),
-        ("keyword_preserve", FormatOptions { keyword_case: KeywordCase::Preserve, ..d() }),
-        ("quote_single", FormatOptions { quote_style: QuoteStyle::Single, ..d() }),
-        ("quote_preserve", FormatOptions { quote_style: QuoteStyle::Preserve, ..d() }),
-        ("indent_2", FormatOptions { indent: Indent::Spaces(2), ..d() }),
-        ("indent_tab", FormatOptions { indent: Indent::Tab, ..d() }),
-        ("line_width_40", FormatOptions { line_width: 40, ..d() }),
-        ("line_width_120", FormatOptions { line_width: 120, ..d() }),
-        ("comma_leading", FormatOptions { comma_style: CommaStyle::Leading, ..d() }),
-        ("properties_expanded", FormatOptions { properties_layout: PropertiesLayout::Expanded, ..d() }),
-        ("semicolon_preserve", FormatOptions { semicolon: SemicolonStyle::Preserve, ..d() }),
-    ]
-}
+use doris_lint::invariants::{check_format, format_option_sets};
 
 /// The proptest case count: `default`, or `PROPTEST_CASES` from the environment for longer runs.
 fn cases(default: u32) -> u32 {
@@ -130,7 +39,7 @@ fn fixtures_default_options() {
     let fixtures = fixtures();
     assert!(fixtures.len() >= 6);
     for (name, src) in fixtures {
-        let out = check_invariants(&src, &FormatOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let out = check_format(&src, &FormatOptions::default());
         insta::assert_snapshot!(format!("fixture_{name}"), out, &src);
     }
 }
@@ -138,17 +47,17 @@ fn fixtures_default_options() {
 #[test]
 fn fixture_for_every_option() {
     let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/format/options.sql")).unwrap();
-    for (name, options) in all_option_sets() {
-        let out = check_invariants(&src, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+    for (name, options) in format_option_sets() {
+        let out = check_format(&src, &options);
         insta::assert_snapshot!(format!("options_{name}"), out);
     }
 }
 
 #[test]
 fn every_fixture_keeps_the_invariants_under_every_option() {
-    for (file, src) in fixtures() {
-        for (name, options) in all_option_sets() {
-            check_invariants(&src, &options).unwrap_or_else(|e| panic!("{file} / {name}: {e}"));
+    for (_, src) in fixtures() {
+        for (_, options) in format_option_sets() {
+            check_format(&src, &options);
         }
     }
 }
@@ -276,7 +185,7 @@ fn other_and_broken_statements_are_copied_byte_for_byte() {
 #[test]
 fn crlf_and_non_ascii_never_panic() {
     let src = "-- 中文注释 😀\r\nalter system add backend '主机:9050',\r\n  '10.0.0.2:9050' -- 尾注释\r\n;\r\n";
-    check_invariants(src, &FormatOptions::default()).unwrap();
+    check_format(src, &FormatOptions::default());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,12 +228,12 @@ fn corpus() -> Vec<String> {
 fn corpus_statements_keep_the_invariants() {
     let statements = corpus();
     assert!(!statements.is_empty(), "the corpus is empty");
-    for (name, options) in all_option_sets() {
+    for (_, options) in format_option_sets() {
         for sql in &statements {
-            check_invariants(sql, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+            check_format(sql, &options);
         }
     }
-    eprintln!("corpus: {} statements x {} option sets", statements.len(), all_option_sets().len());
+    eprintln!("corpus: {} statements x {} option sets", statements.len(), format_option_sets().len());
 }
 
 #[test]
@@ -337,8 +246,8 @@ fn corpus_as_one_script_keeps_the_invariants() {
         }
         script.push('\n');
     }
-    for (name, options) in all_option_sets() {
-        check_invariants(&script, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+    for (_, options) in format_option_sets() {
+        check_format(&script, &options);
     }
 }
 
@@ -570,16 +479,12 @@ mod generated {
 
         #[test]
         fn generated_scripts_keep_the_invariants_with_default_options(src in script()) {
-            if let Err(e) = check_invariants(&src, &FormatOptions::default()) {
-                prop_assert!(false, "{}", e);
-            }
+            check_format(&src, &FormatOptions::default());
         }
 
         #[test]
         fn generated_scripts_keep_the_invariants_with_any_options(src in script(), options in options()) {
-            if let Err(e) = check_invariants(&src, &options) {
-                prop_assert!(false, "{:?}\n{}", options, e);
-            }
+            check_format(&src, &options);
         }
 
         #[test]
@@ -634,9 +539,7 @@ mod arbitrary {
             pieces in prop::collection::vec(piece(), 0..40),
         ) {
             let src: String = format!("{prefix}{}", pieces.concat());
-            if let Err(e) = check_invariants(&src, &FormatOptions::default()) {
-                prop_assert!(false, "{}", e);
-            }
+            check_format(&src, &FormatOptions::default());
         }
     }
 }

@@ -71,3 +71,55 @@ fn many_diagnostics_on_one_long_line_convert_quickly() {
         assert_eq!(idx.byte_offset_of_utf16(idx.utf16_offset(d.span.start)), d.span.start);
     }
 }
+
+/// Closing the string here lets the statement parse, and its rules find two empty addresses
+/// without a fix: more errors than the input's one, so the fix engine goes back to the input.
+/// It still said `converged: true`, although the fix that made things worse was left (the
+/// contract: `false` when fixing stops with applicable fixes left), so `check --fix` said
+/// nothing about it. Found by reading the engine while writing `check_fix`
+/// (src/invariants.rs), which now checks that `converged` means no applicable fix is left.
+#[test]
+fn fixing_that_would_make_things_worse_stops_unconverged() {
+    let options = doris_lint::LintOptions::default();
+    let src = "ALTER SYSTEM ADD BACKEND \"\", \"\", \"x";
+    let r = doris_lint::fix(src, &options, true);
+    assert_eq!(r.output, src);
+    assert!(r.applied.is_empty());
+    assert!(!r.converged);
+    doris_lint::invariants::check_fix(src, &options, true);
+}
+
+/// A string outside the family that is never closed runs to the next quote of its kind anywhere
+/// after it (and, when there is none, ends at its line). The formatter turned `'h:9050'` further
+/// down into `"h:9050"`, whose first quote then closed the string: the statement in between
+/// vanished into it, and `check` no longer saw it. The same through rule D902's fix. Found by
+/// the `format` fuzz target (under single quotes; these inputs are minimized by hand).
+#[test]
+fn formatting_adds_no_quote_that_closes_an_unterminated_string() {
+    use doris_lint::format::{FormatOptions, QuoteStyle};
+    use doris_lint::invariants::{check_fix, check_format, meaning};
+    let single = FormatOptions { quote_style: QuoteStyle::Single, ..FormatOptions::default() };
+    for (src, options) in [
+        ("SELECT \"abc\n;\nalter system add backend 'h:9050';\n", FormatOptions::default()),
+        ("SELECT 'abc\n;\nalter system add backend \"h:9050\";\n", single.clone()),
+        ("ALTER S'x\";\nALTER SYSTEM ADD BACKEND \"[::1]:9050\";\n", single),
+    ] {
+        let out = doris_lint::format(src, &options);
+        assert_eq!(meaning(&out), meaning(src), "{src:?} -> {out:?}");
+        assert!(out.contains("ALTER SYSTEM ADD BACKEND"), "the statement is still laid out: {out:?}");
+        check_format(src, &options);
+    }
+    // Without an unterminated string outside the family the quotes change as before (one
+    // inside the family ends at its line).
+    let src = "SELECT \"abc\";\nalter system add backend 'h:9050';\nALTER SYSTEM ADD BACKEND \"h";
+    assert_eq!(
+        doris_lint::format(src, &Default::default()),
+        "SELECT \"abc\";\nALTER SYSTEM ADD BACKEND \"h:9050\";\nALTER SYSTEM ADD BACKEND \"h"
+    );
+    // D902's fix is the formatter's output: it keeps the statement too.
+    let mut options = doris_lint::LintOptions::default();
+    options.rules.insert("D902".into(), doris_lint::options::RuleLevel::Warning);
+    let src = "SELECT \"abc\n;\nalter system add backend 'h:9050';\n";
+    let r = check_fix(src, &options, false);
+    assert_eq!(meaning(&r.output), meaning(src), "{:?}", r.output);
+}

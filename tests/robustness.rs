@@ -1,14 +1,11 @@
 //! Property tests of robustness (issue 8): on generated statement-like input, and on
 //! pathological families (deep nesting, long runs of `;`, quotes, backslashes, comment markers),
-//! nothing panics and every structural invariant of `tests/support/invariants.rs` holds — the
-//! same checks the cargo-fuzz targets run. Time is not measured here (the fuzz targets run under
-//! libFuzzer's `-timeout`), but the pathological families are large enough that a quadratic path
-//! would make this test crawl.
+//! nothing panics and every property of `doris_lint::invariants` holds for the splitter, the
+//! parser, lint, format and fix — the same checks the cargo-fuzz targets run. Time is not
+//! measured here (the fuzz targets run under libFuzzer's `-timeout`), but the pathological
+//! families are large enough that a quadratic path would make this test crawl.
 
-#[path = "support/invariants.rs"]
-mod invariants;
-
-use invariants::*;
+use doris_lint::invariants::*;
 use proptest::prelude::*;
 
 /// `n` cases, times `ROBUSTNESS_SCALE` (default 1) for a longer soak:
@@ -184,7 +181,8 @@ proptest! {
     }
 }
 
-/// Every option set on every fixture file.
+/// Every fixture file under every option set (lint, fix: the four of `lint_options`; format:
+/// every set of `format_option_sets`).
 #[test]
 fn fixtures_under_every_option_set() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -203,9 +201,14 @@ fn fixtures_under_every_option_set() {
     assert!(!files.is_empty());
     for f in files {
         let src = std::fs::read_to_string(&f).unwrap();
+        check_split(&src);
         check_parse(&src);
         for pick in 0..4 {
             check_lint(&src, &lint_options(pick));
+            check_fix(&src, &lint_options(pick), pick % 2 == 1);
+        }
+        for (_, options) in format_option_sets() {
+            check_format(&src, &options);
         }
     }
 }

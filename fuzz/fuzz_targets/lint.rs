@@ -1,10 +1,11 @@
-//! `lint` under several option sets: never panics; every diagnostic and fix edit span inside
-//! the input on char boundaries; line/column conversion works.
+//! `lint` under several option sets (picked by a hash of the input): never panics; every
+//! diagnostic and fix edit span inside the input on char boundaries; line/column conversion
+//! works (`doris_lint::invariants::check_lint`).
 #![no_main]
+use doris_lint::invariants::{check_lint, lint_options, pick, text_of};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let src = doris_lint_fuzz::text_of(data);
-    let options = doris_lint_fuzz::lint_options(doris_lint_fuzz::pick(&src));
-    doris_lint_fuzz::check_lint(&src, &options);
+    let src = text_of(data);
+    check_lint(&src, &lint_options(pick(&src)));
 });

@@ -1,8 +1,9 @@
-//! `parse`: never panics; segments tile the input; every span inside it on char boundaries.
+//! `parse`: never panics; the segments tile the input; every span of every segment and
+//! statement lies inside it on char boundaries (`doris_lint::invariants::check_parse`).
 #![no_main]
+use doris_lint::invariants::{check_parse, text_of};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let src = doris_lint_fuzz::text_of(data);
-    doris_lint_fuzz::check_parse(&src);
+    check_parse(&text_of(data));
 });

@@ -1,8 +1,9 @@
-//! Differential: the hand-written fast path and the pest grammar build identical scripts.
+//! Differential: the hand-written fast path and the pest grammar build identical scripts
+//! (`doris_lint::invariants::check_parsers_agree`).
 #![no_main]
+use doris_lint::invariants::{check_parsers_agree, text_of};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let src = doris_lint_fuzz::text_of(data);
-    doris_lint_fuzz::check_parsers_agree(&src);
+    check_parsers_agree(&text_of(data));
 });

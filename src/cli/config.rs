@@ -50,7 +50,7 @@ impl Config {
 
 /// Reads and validates one config file. The error names the file and the key.
 pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read config: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read config: {}", path.display(), super::io_reason(&e)))?;
     let mut config: Config = toml::from_str(&text).map_err(|e| {
         let msg = e.to_string().replace("expected u16", "expected a port between 1 and 65535");
         format!("{}: invalid config: {}", path.display(), msg.trim_end())

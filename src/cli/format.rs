@@ -4,7 +4,7 @@
 //! its config file's `[format]` table with the flags on top.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use serde::de::DeserializeOwned;
@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use doris_lint::format::{CommaStyle, FormatOptions, Indent, KeywordCase, PropertiesLayout, QuoteStyle, SemicolonStyle};
 
 use super::config::{Config, Resolver};
-use super::{markdown, read_inputs, write_atomically, Input, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
+use super::{markdown, read_inputs, write_atomically, write_stdout, Input, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
 
 #[derive(Args, Debug, Clone)]
 pub struct FormatArgs {
@@ -109,8 +109,9 @@ pub fn run(args: &FormatArgs) -> i32 {
     let mut failed = false;
     let mut changed = 0usize;
     let mut unchanged = 0usize;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Everything for standard output, written at the end: a failed write (a full disk) is an
+    // error, never a silent loss of the formatted text.
+    let mut out: Vec<u8> = Vec::new();
 
     if reads_stdin {
         let (inputs, err) = read_inputs(&[], &args.stdin_filename);
@@ -131,7 +132,7 @@ pub fn run(args: &FormatArgs) -> i32 {
                     report(&mut out, args, &input, &formatted);
                 }
             } else {
-                let _ = out.write_all(formatted.as_bytes());
+                out.extend_from_slice(formatted.as_bytes());
             }
         }
     }
@@ -157,9 +158,9 @@ pub fn run(args: &FormatArgs) -> i32 {
                 report(&mut out, args, &input, &formatted);
                 continue;
             }
-            let path = input.path.clone().unwrap_or_else(|| PathBuf::from(&input.name));
-            if let Err(e) = write_atomically(&path, &formatted) {
-                eprintln!("error: {}: cannot write the formatted file (left unchanged): {}", input.name, super::io_reason(&e));
+            let path = input.path.as_deref().unwrap_or(Path::new(&input.name));
+            if let Err(reason) = write_atomically(path, &formatted) {
+                eprintln!("error: {}: cannot write the formatted file: {reason}", input.name);
                 failed = true;
                 changed -= 1;
             }
@@ -167,7 +168,7 @@ pub fn run(args: &FormatArgs) -> i32 {
         let verb = if args.check || args.diff { "would be reformatted" } else { "reformatted" };
         eprintln!("{changed} file{} {verb}, {unchanged} unchanged", if changed == 1 { "" } else { "s" });
     }
-    let _ = out.flush();
+    failed |= !write_stdout(&String::from_utf8_lossy(&out));
     if failed {
         EXIT_ERROR
     } else if (args.check || args.diff) && changed > 0 {

@@ -331,25 +331,41 @@ fn apply_flags(options: &mut LintOptions, args: &CheckArgs, backends: &Option<Ve
     options.validate().map_err(|e| e.to_string())
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same directory, then a rename.
-/// On any error the original is left as it was; the file keeps its permissions.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+/// Writes `text` over the file at `path` (which was read before) atomically: a temporary file
+/// in the same directory, then a rename, so that on any error the original is left as it was.
+/// A symbolic link is written through (its target changes, the link stays). The file must still
+/// be there and be writable: a file that vanished since it was read is not created again, and
+/// a read-only (or immutable) file is not replaced, which a rename alone would do. Keeps the
+/// file's permissions. The error is a reason in words, for `error: <file>: ...`.
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+    let gone = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "the file is gone (deleted or moved since it was read); not created again".to_string(),
+        _ => io_reason(&e),
+    };
+    let path = std::fs::canonicalize(path).map_err(gone)?;
+    let meta = std::fs::metadata(&path).map_err(gone)?;
+    if !meta.is_file() {
+        return Err("not a regular file; not replaced".into());
+    }
+    // Opening for writing (without truncating) is what the permissions, an immutable flag or a
+    // read-only file system allow; root passes the permission check, so the mode is checked too.
+    if meta.permissions().readonly() || std::fs::OpenOptions::new().write(true).open(&path).is_err() {
+        return Err("the file is read-only; left unchanged".into());
+    }
+    let dir = path.parent().unwrap_or(Path::new("/"));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.doris-lint-{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         f.write_all(text.as_bytes())?;
         f.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
+        std::fs::set_permissions(&tmp, meta.permissions())?;
+        std::fs::rename(&tmp, &path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result
+    result.map_err(|e| format!("{} (left unchanged)", io_reason(&e)))
 }
 
 fn describe_fixes(name: &str, r: &FixResult) -> String {
@@ -364,7 +380,11 @@ fn describe_fixes(name: &str, r: &FixResult) -> String {
     let n = r.applied.len();
     let mut s = format!("Fixed {n} problem{} in {name} ({})", if n == 1 { "" } else { "s" }, list.join(", "));
     if !r.converged {
-        s.push_str("; stopped before every fix could apply, run again");
+        s.push_str(if r.rounds >= doris_lint::fix::MAX_ROUNDS {
+            "; stopped at the round limit before every fix could apply, run again"
+        } else {
+            "; the fixes left would make things worse and were not applied"
+        });
     }
     s
 }
@@ -413,20 +433,20 @@ fn check(args: &CheckArgs) -> i32 {
         };
         if fixing {
             let r = markdown::fix(&input, &options, args.unsafe_fixes);
-            if !r.applied.is_empty() {
-                eprintln!("{}", describe_fixes(&input.name, &r));
-            }
             match &input.path {
                 None => stdin_fixed = Some(r.output.clone()),
                 Some(path) if r.output != input.text => {
-                    if let Err(e) = write_atomically(path, &r.output) {
-                        eprintln!("error: {}: cannot write the fixed file (left unchanged): {}", input.name, io_reason(&e));
+                    if let Err(reason) = write_atomically(path, &r.output) {
+                        eprintln!("error: {}: cannot write the fixed file: {reason}", input.name);
                         failed = true;
                         results.push(FileReport::new(input, &options));
                         continue;
                     }
                 }
                 Some(_) => {}
+            }
+            if !r.applied.is_empty() {
+                eprintln!("{}", describe_fixes(&input.name, &r));
             }
             input.text = r.output;
         }
@@ -451,10 +471,11 @@ fn check(args: &CheckArgs) -> i32 {
     }
     if let Some(fixed) = &stdin_fixed {
         // Standard output carries the fixed text; the report goes to standard error.
-        let mut out = stdout.lock();
-        let _ = out.write_all(fixed.as_bytes());
-        let _ = out.flush();
+        let written = write_stdout(fixed);
         let _ = std::io::stderr().write_all(text.as_bytes());
+        if !written {
+            return EXIT_ERROR;
+        }
     } else if !write_stdout(&text) {
         return EXIT_ERROR;
     }
@@ -464,5 +485,21 @@ fn check(args: &CheckArgs) -> i32 {
         EXIT_PROBLEMS
     } else {
         EXIT_OK
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use doris_lint::fix::{AppliedFix, MAX_ROUNDS};
+    use doris_lint::Applicability;
+
+    #[test]
+    fn describe_fixes_says_why_fixes_were_left() {
+        let applied = AppliedFix { code: "D005", rule: "fullwidth", message: "m".into(), applicability: Applicability::Safe };
+        let r = |rounds, converged| FixResult { output: String::new(), applied: vec![applied.clone()], remaining: vec![], rounds, converged };
+        assert_eq!(describe_fixes("a.sql", &r(1, true)), "Fixed 1 problem in a.sql (D005 fullwidth ×1)");
+        assert!(describe_fixes("a.sql", &r(MAX_ROUNDS, false)).ends_with("round limit before every fix could apply, run again"));
+        assert!(describe_fixes("a.sql", &r(1, false)).ends_with("the fixes left would make things worse and were not applied"));
     }
 }

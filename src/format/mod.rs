@@ -18,6 +18,7 @@ use std::borrow::Cow;
 
 use crate::span::Span;
 use crate::syntax::ast::*;
+use crate::syntax::lexer::QuoteKind;
 use crate::syntax::literal;
 use crate::syntax::parse;
 
@@ -29,6 +30,7 @@ use ir::*;
 /// as it is.
 pub fn format(source: &str, options: &FormatOptions) -> String {
     let script = parse(source);
+    let options = &options_for(&script, options);
     let mut out = String::with_capacity(source.len() + source.len() / 8 + 1);
     let mut prev_end: Option<usize> = None;
     let mut open_end = false;
@@ -56,9 +58,32 @@ pub fn format(source: &str, options: &FormatOptions) -> String {
     out
 }
 
+/// `options` as they apply to `script`: when a statement outside the family holds an
+/// unterminated string, quotes of its kind are never added (literals keep their quotes). Such a
+/// string runs to the next quote of its kind anywhere after it, so a quote the formatter added
+/// further down would close it and swallow the statements between (its segment is copied, not
+/// re-laid out, but its extent depends on the rest of the text). Inside the family a string
+/// never goes past its line, so an unclosed one there changes nothing.
+pub fn options_for<'o>(script: &Script, options: &'o FormatOptions) -> Cow<'o, FormatOptions> {
+    let added = match options.quote_style {
+        QuoteStyle::Double => QuoteKind::Double,
+        QuoteStyle::Single => QuoteKind::Single,
+        QuoteStyle::Preserve => return Cow::Borrowed(options),
+    };
+    let outside = script.segments.iter().filter(|s| matches!(s.node, Node::Other));
+    let unterminated = outside.flat_map(|s| &s.lexical).any(|i| {
+        matches!(i, LexicalIssue::UnterminatedString { quote, .. } if *quote == added)
+    });
+    if unterminated {
+        Cow::Owned(FormatOptions { quote_style: QuoteStyle::Preserve, ..options.clone() })
+    } else {
+        Cow::Borrowed(options)
+    }
+}
+
 /// The formatted text of one statement's segment and the span it replaces (from its first
 /// comment or token to the end of its last comment or `;`), for rule D902. `None` when the
-/// segment is not a statement the formatter lays out.
+/// segment is not a statement the formatter lays out. `options` as [`options_for`] gives them.
 pub fn statement_formatting(source: &str, seg: &Segment, options: &FormatOptions) -> Option<(Span, String)> {
     if !matches!(seg.node, Node::Statement(_)) {
         return None;

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Fix};
-use crate::format::{statement_formatting, FormatOptions};
+use crate::format::{options_for, statement_formatting, FormatOptions};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 
 pub struct Unformatted;
@@ -35,7 +35,8 @@ impl Rule for Unformatted {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let options = FormatOptions::default();
+        let defaults = FormatOptions::default();
+        let options = options_for(cx.script, &defaults);
         for (seg, st) in cx.statements() {
             let Some((span, formatted)) = statement_formatting(cx.source, seg, &options) else { continue };
             if cx.text(span) == formatted {
