@@ -1,8 +1,15 @@
 //! A small document IR in the style of Wadler's "prettier printer" (as used by Prettier, Biome
 //! and dprint). It knows nothing about SQL: [`crate::format`] expresses the layout in it and
 //! [`super::printer`] turns it into text for a given line width.
+//!
+//! Like Biome's, the document is flat: one vector of elements in which groups, indentation and
+//! conditional content are bracketed by start and end elements, rather than a tree of boxes.
+//! Text is borrowed (from the source or `'static`), never copied, and a [`Doc`] can be cleared
+//! and refilled, so building and printing a statement allocates nothing once the buffers have
+//! grown. The builder also keeps the invariant the printer relies on: every group that contains
+//! a hard line, a [`Elem::BreakParent`] or a broken group is itself marked broken.
 
-/// What a [`Doc::Line`] prints.
+/// What a [`Elem::Line`] prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     /// A space when the enclosing group is flat, a newline when it is broken.
@@ -13,103 +20,181 @@ pub enum LineKind {
     Hard,
 }
 
-/// A document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Doc {
-    Nil,
+/// How the printer writes the ASCII letters of a [`Text`] (case never changes its width).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    AsIs,
+    Upper,
+    Lower,
+}
+
+/// A piece of literal text and its width in columns, measured once when it is added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text<'a> {
+    pub text: &'a str,
+    /// Columns (characters) up to the first newline, or of the whole text.
+    pub width: usize,
+    /// The text holds a newline (verbatim text such as a multi-line block comment).
+    pub multiline: bool,
+    pub case: Case,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(text: &'a str, case: Case) -> Text<'a> {
+        // One pass: the characters up to the first newline, and whether there is one.
+        let mut width = 0;
+        let mut multiline = false;
+        for &b in text.as_bytes() {
+            if b == b'\n' {
+                multiline = true;
+                break;
+            }
+            // Every byte that does not continue a UTF-8 sequence starts a character.
+            width += usize::from((b as i8) >= -0x40);
+        }
+        Text { text, width, multiline, case }
+    }
+}
+
+/// One element of a [`Doc`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Elem<'a> {
     /// Literal text. It should not contain a newline, except verbatim text such as a multi-line
     /// block comment (the printer then resets its column, and the builder adds a
-    /// [`Doc::BreakParent`]).
-    Text(String),
+    /// [`Elem::BreakParent`]).
+    Text(Text<'a>),
     Line(LineKind),
-    Concat(Vec<Doc>),
-    /// Printed flat (every soft line a space or nothing) when it fits in the remaining width,
-    /// otherwise broken (every soft line a newline). `should_break` forces the broken mode; it is
-    /// also set by [`propagate_breaks`] on every group that contains a hard line.
-    Group { contents: Box<Doc>, should_break: bool },
-    /// Newlines inside get one more level of indentation.
-    Indent(Box<Doc>),
-    /// `breaks` when the enclosing group is broken, `flat` otherwise.
-    IfBreak { breaks: Box<Doc>, flat: Box<Doc> },
+    /// Up to the matching [`Elem::EndGroup`]: printed flat (every soft line a space or nothing)
+    /// when it fits in the remaining width, otherwise broken (every soft line a newline).
+    /// `should_break` forces the broken mode; the builder sets it on every group that contains a
+    /// hard line, a [`Elem::BreakParent`] or a broken group.
+    StartGroup { should_break: bool },
+    EndGroup,
+    /// Up to the matching [`Elem::EndIndent`]: newlines get one more level of indentation.
+    StartIndent,
+    EndIndent,
+    /// Up to the matching [`Elem::EndIfBreak`]: printed only when the enclosing group is broken
+    /// (`broken: true`) or only when it is flat (`broken: false`).
+    StartIfBreak { broken: bool },
+    EndIfBreak,
     /// Text held back until just before the next newline (or the end of the document): trailing
     /// comments. It does not count in the width measurement.
-    LineSuffix(String),
+    LineSuffix(Text<'a>),
     /// Forces every enclosing group to break.
     BreakParent,
 }
 
-pub fn nil() -> Doc {
-    Doc::Nil
+/// A document: a flat list of [`Elem`]s, built through its methods (which keep the groups'
+/// `should_break` up to date) and reusable through [`Doc::clear`].
+#[derive(Debug, Clone, Default)]
+pub struct Doc<'a> {
+    elems: Vec<Elem<'a>>,
+    /// Indices of the [`Elem::StartGroup`]s not yet closed, innermost last.
+    open_groups: Vec<usize>,
 }
 
-pub fn text(s: impl Into<String>) -> Doc {
-    Doc::Text(s.into())
-}
+impl<'a> Doc<'a> {
+    pub fn new() -> Doc<'a> {
+        Doc::default()
+    }
 
-/// A space or a newline.
-pub fn line() -> Doc {
-    Doc::Line(LineKind::Soft)
-}
+    /// Empties the document, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.elems.clear();
+        self.open_groups.clear();
+    }
 
-/// Nothing or a newline.
-pub fn softline() -> Doc {
-    Doc::Line(LineKind::SoftEmpty)
-}
+    pub fn elems(&self) -> &[Elem<'a>] {
+        &self.elems
+    }
 
-pub fn hardline() -> Doc {
-    Doc::Line(LineKind::Hard)
-}
+    /// Literal text, written as it is.
+    pub fn text(&mut self, s: &'a str) -> &mut Self {
+        self.text_in_case(s, Case::AsIs)
+    }
 
-pub fn concat(docs: Vec<Doc>) -> Doc {
-    Doc::Concat(docs)
-}
+    /// Literal text whose ASCII letters the printer writes in `case`.
+    pub fn text_in_case(&mut self, s: &'a str, case: Case) -> &mut Self {
+        self.elems.push(Elem::Text(Text::new(s, case)));
+        self
+    }
 
-pub fn group(contents: Doc) -> Doc {
-    Doc::Group { contents: Box::new(contents), should_break: false }
-}
+    /// A space or a newline.
+    pub fn line(&mut self) -> &mut Self {
+        self.elems.push(Elem::Line(LineKind::Soft));
+        self
+    }
 
-pub fn indent(contents: Doc) -> Doc {
-    Doc::Indent(Box::new(contents))
-}
+    /// Nothing or a newline.
+    pub fn softline(&mut self) -> &mut Self {
+        self.elems.push(Elem::Line(LineKind::SoftEmpty));
+        self
+    }
 
-pub fn if_break(breaks: Doc, flat: Doc) -> Doc {
-    Doc::IfBreak { breaks: Box::new(breaks), flat: Box::new(flat) }
-}
+    /// Always a newline; breaks every enclosing group.
+    pub fn hardline(&mut self) -> &mut Self {
+        self.elems.push(Elem::Line(LineKind::Hard));
+        self.break_open_group();
+        self
+    }
 
-pub fn line_suffix(s: impl Into<String>) -> Doc {
-    Doc::LineSuffix(s.into())
-}
+    /// Forces every enclosing group to break.
+    pub fn break_parent(&mut self) -> &mut Self {
+        self.elems.push(Elem::BreakParent);
+        self.break_open_group();
+        self
+    }
 
-pub fn break_parent() -> Doc {
-    Doc::BreakParent
-}
+    /// Trailing text held back until the next newline, not measured.
+    pub fn line_suffix(&mut self, s: &'a str) -> &mut Self {
+        self.elems.push(Elem::LineSuffix(Text::new(s, Case::AsIs)));
+        self
+    }
 
-/// Marks every group that contains a hard line, a [`Doc::BreakParent`] or a broken group as
-/// broken. Returns whether `doc` forces its parent to break. One pass, linear in the size of
-/// the document.
-pub fn propagate_breaks(doc: &mut Doc) -> bool {
-    match doc {
-        Doc::Nil | Doc::Text(_) | Doc::LineSuffix(_) => false,
-        Doc::Line(kind) => *kind == LineKind::Hard,
-        Doc::BreakParent => true,
-        Doc::Concat(docs) => {
-            let mut any = false;
-            for d in docs {
-                any |= propagate_breaks(d);
+    pub fn start_group(&mut self) -> &mut Self {
+        self.open_groups.push(self.elems.len());
+        self.elems.push(Elem::StartGroup { should_break: false });
+        self
+    }
+
+    /// Closes the innermost open group (nothing when none is open). A broken group breaks the
+    /// group around it.
+    pub fn end_group(&mut self) -> &mut Self {
+        if let Some(at) = self.open_groups.pop() {
+            self.elems.push(Elem::EndGroup);
+            if matches!(self.elems[at], Elem::StartGroup { should_break: true }) {
+                self.break_open_group();
             }
-            any
         }
-        Doc::Group { contents, should_break } => {
-            if propagate_breaks(contents) {
-                *should_break = true;
-            }
-            *should_break
-        }
-        Doc::Indent(contents) => propagate_breaks(contents),
-        Doc::IfBreak { breaks, flat } => {
-            let a = propagate_breaks(breaks);
-            let b = propagate_breaks(flat);
-            a || b
+        self
+    }
+
+    pub fn start_indent(&mut self) -> &mut Self {
+        self.elems.push(Elem::StartIndent);
+        self
+    }
+
+    pub fn end_indent(&mut self) -> &mut Self {
+        self.elems.push(Elem::EndIndent);
+        self
+    }
+
+    /// Content up to [`Doc::end_if_break`] printed only when the enclosing group is broken
+    /// (`broken`) or only when it is flat (`!broken`).
+    pub fn start_if_break(&mut self, broken: bool) -> &mut Self {
+        self.elems.push(Elem::StartIfBreak { broken });
+        self
+    }
+
+    pub fn end_if_break(&mut self) -> &mut Self {
+        self.elems.push(Elem::EndIfBreak);
+        self
+    }
+
+    /// Marks the innermost open group broken; [`Doc::end_group`] carries it outwards.
+    fn break_open_group(&mut self) {
+        if let Some(&at) = self.open_groups.last() {
+            self.elems[at] = Elem::StartGroup { should_break: true };
         }
     }
 }
@@ -118,19 +203,43 @@ pub fn propagate_breaks(doc: &mut Doc) -> bool {
 mod tests {
     use super::*;
 
+    fn groups(d: &Doc) -> Vec<bool> {
+        d.elems()
+            .iter()
+            .filter_map(|e| match e {
+                Elem::StartGroup { should_break } => Some(*should_break),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn hard_lines_break_enclosing_groups() {
-        let mut d = group(concat(vec![text("a"), group(concat(vec![text("b"), hardline()]))]));
-        assert!(propagate_breaks(&mut d));
-        let Doc::Group { should_break, contents } = &d else { panic!() };
-        assert!(*should_break);
-        let Doc::Concat(items) = contents.as_ref() else { panic!() };
-        assert!(matches!(items[1], Doc::Group { should_break: true, .. }));
+        let mut d = Doc::new();
+        d.start_group().text("a").start_group().text("b").hardline().end_group().end_group();
+        assert_eq!(groups(&d), [true, true]);
+    }
+
+    #[test]
+    fn break_parent_reaches_every_enclosing_group_but_not_siblings() {
+        let mut d = Doc::new();
+        d.start_group().start_group().text("a").end_group();
+        d.start_group().start_group().break_parent().end_group().end_group().end_group();
+        assert_eq!(groups(&d), [true, false, true, true]);
     }
 
     #[test]
     fn soft_lines_do_not_break() {
-        let mut d = group(concat(vec![text("a"), line(), text("b")]));
-        assert!(!propagate_breaks(&mut d));
+        let mut d = Doc::new();
+        d.start_group().text("a").line().text("b").end_group();
+        assert_eq!(groups(&d), [false]);
+    }
+
+    #[test]
+    fn text_width_counts_characters_up_to_the_first_newline() {
+        let t = Text::new("ab\u{e9}c", Case::AsIs);
+        assert_eq!((t.width, t.multiline), (4, false));
+        let t = Text::new("/* \u{4e2d}\nxx */", Case::AsIs);
+        assert_eq!((t.width, t.multiline), (4, true));
     }
 }

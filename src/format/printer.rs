@@ -1,12 +1,13 @@
 //! A width-aware printer for [`super::ir::Doc`] (Wadler / Prettier style).
 //!
 //! Groups are printed flat when their content, plus whatever follows up to the next possible
-//! line break, fits in the remaining width. The "fits" measurement walks the document lazily
-//! (slices, not copies) and stops as soon as the width is exhausted or a newline is reached, so
-//! every measurement costs at most about `width` steps and printing is linear in the size of the
-//! document.
+//! line break, fits in the remaining width. The "fits" measurement walks the flat element list
+//! forwards and stops as soon as the width is exhausted or a newline is reached, so every
+//! measurement costs at most about `width` steps and printing is linear in the size of the
+//! document. Printing appends to a caller's string and allocates nothing else (except to hold
+//! back trailing comments).
 
-use super::ir::{propagate_breaks, Doc, LineKind};
+use super::ir::{Case, Doc, Elem, LineKind, Text};
 
 /// How to print.
 #[derive(Debug, Clone)]
@@ -19,173 +20,179 @@ pub struct PrintOptions {
     pub indent_width: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Flat,
-    Break,
-}
-
-#[derive(Clone, Copy)]
-struct Cmd<'a> {
-    indent: usize,
-    mode: Mode,
-    doc: &'a Doc,
-}
-
-/// Prints `doc`. Group breaks are propagated first (see [`propagate_breaks`]).
-pub fn print(mut doc: Doc, options: &PrintOptions) -> String {
-    propagate_breaks(&mut doc);
-    print_propagated(&doc, options)
-}
-
-fn width_of(s: &str) -> usize {
-    s.chars().count()
-}
-
-fn print_propagated(doc: &Doc, options: &PrintOptions) -> String {
+/// Prints `doc` into a new string.
+pub fn print(doc: &Doc, options: &PrintOptions) -> String {
     let mut out = String::new();
-    let mut pos: usize = 0;
-    // Indentation is written lazily, before the next text, so blank lines carry no spaces.
-    let mut pending_indent: Option<usize> = None;
-    let mut suffixes: Vec<&str> = Vec::new();
-    let mut cmds: Vec<Cmd> = vec![Cmd { indent: 0, mode: Mode::Break, doc }];
+    print_into(doc, options, &mut out);
+    out
+}
 
-    let write_text = |out: &mut String, pos: &mut usize, pending: &mut Option<usize>, s: &str| {
-        if s.is_empty() {
+/// Where the text goes and the column it has reached.
+struct Writer<'o> {
+    out: &'o mut String,
+    indent_unit: &'o str,
+    /// The column (in characters, a level of indentation counting for its width).
+    pos: usize,
+    /// Indentation is written lazily, before the next text, so blank lines carry no spaces.
+    pending_indent: Option<usize>,
+}
+
+impl Writer<'_> {
+    fn text(&mut self, t: &Text) {
+        if t.text.is_empty() {
             return;
         }
-        if let Some(level) = pending.take() {
+        if let Some(level) = self.pending_indent.take() {
             for _ in 0..level {
-                out.push_str(&options.indent_unit);
+                self.out.push_str(self.indent_unit);
             }
         }
-        out.push_str(s);
-        match s.rfind('\n') {
-            Some(i) => *pos = width_of(&s[i + 1..]),
-            None => *pos += width_of(s),
+        let start = self.out.len();
+        self.out.push_str(t.text);
+        match t.case {
+            Case::AsIs => {}
+            Case::Upper => self.out[start..].make_ascii_uppercase(),
+            Case::Lower => self.out[start..].make_ascii_lowercase(),
         }
-    };
+        match t.multiline {
+            false => self.pos += t.width,
+            true => {
+                let last_line = t.text.rfind('\n').map_or(t.text, |i| &t.text[i + 1..]);
+                self.pos = last_line.chars().count();
+            }
+        }
+    }
+}
 
-    while let Some(cmd) = cmds.pop() {
-        match cmd.doc {
-            Doc::Nil | Doc::BreakParent => {}
-            Doc::Text(s) => write_text(&mut out, &mut pos, &mut pending_indent, s),
-            Doc::LineSuffix(s) => suffixes.push(s),
-            Doc::Concat(docs) => {
-                for d in docs.iter().rev() {
-                    cmds.push(Cmd { doc: d, ..cmd });
+/// Prints `doc`, appending to `out`. The first line starts at column 0.
+pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
+    let elems = doc.elems();
+    let mut w = Writer { out, indent_unit: &options.indent_unit, pos: 0, pending_indent: None };
+    let mut suffixes: Vec<Text> = Vec::new();
+    let mut indent: usize = 0;
+    // Groups are entered in order, and every group inside a flat group is flat: the mode is
+    // known from the depth of the open groups and the depth of the outermost flat one.
+    let mut depth: usize = 0;
+    let mut flat_from: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&elem) = elems.get(i) {
+        i += 1;
+        match elem {
+            Elem::BreakParent | Elem::EndIfBreak => {}
+            Elem::Text(t) => w.text(&t),
+            Elem::LineSuffix(t) => suffixes.push(t),
+            Elem::StartIndent => indent += 1,
+            Elem::EndIndent => indent = indent.saturating_sub(1),
+            Elem::StartGroup { should_break } => {
+                depth += 1;
+                if flat_from.is_none() && !should_break {
+                    let remaining = options.width as isize - w.pos as isize;
+                    if fits(&elems[i..], remaining) {
+                        flat_from = Some(depth);
+                    }
                 }
             }
-            Doc::Indent(contents) => cmds.push(Cmd { indent: cmd.indent + 1, mode: cmd.mode, doc: contents }),
-            Doc::IfBreak { breaks, flat } => {
-                let doc = if cmd.mode == Mode::Break { breaks } else { flat };
-                cmds.push(Cmd { doc, ..cmd });
+            Elem::EndGroup => {
+                if flat_from == Some(depth) {
+                    flat_from = None;
+                }
+                depth = depth.saturating_sub(1);
             }
-            Doc::Group { contents, should_break } => {
-                let mode = if cmd.mode == Mode::Flat {
-                    Mode::Flat
-                } else if *should_break {
-                    Mode::Break
-                } else {
-                    let remaining = options.width as isize - pos as isize;
-                    let next = Cmd { indent: cmd.indent, mode: Mode::Flat, doc: contents };
-                    if fits(next, &cmds, remaining) {
-                        Mode::Flat
-                    } else {
-                        Mode::Break
-                    }
-                };
-                cmds.push(Cmd { indent: cmd.indent, mode, doc: contents });
+            Elem::StartIfBreak { broken } => {
+                if broken == flat_from.is_some() {
+                    i = skip_if_break(elems, i);
+                }
             }
-            Doc::Line(kind) => {
-                let newline = *kind == LineKind::Hard || cmd.mode == Mode::Break;
-                if !newline {
-                    if *kind == LineKind::Soft {
-                        write_text(&mut out, &mut pos, &mut pending_indent, " ");
+            Elem::Line(kind) => {
+                if kind != LineKind::Hard && flat_from.is_some() {
+                    if kind == LineKind::Soft {
+                        w.text(&Text { text: " ", width: 1, multiline: false, case: Case::AsIs });
                     }
                     continue;
                 }
-                if !suffixes.is_empty() {
-                    for s in suffixes.drain(..) {
-                        write_text(&mut out, &mut pos, &mut pending_indent, s);
-                    }
+                for s in suffixes.drain(..) {
+                    w.text(&s);
                 }
-                out.push('\n');
-                pending_indent = Some(cmd.indent);
-                pos = cmd.indent * options.indent_width;
+                w.out.push('\n');
+                w.pending_indent = Some(indent);
+                w.pos = indent * options.indent_width;
             }
         }
     }
     for s in suffixes.drain(..) {
-        write_text(&mut out, &mut pos, &mut pending_indent, s);
+        w.text(&s);
     }
-    out
 }
 
-/// Whether `next` printed in its mode, followed by `rest` (the printer's stack, top last), fits
-/// in `remaining` columns up to the first newline.
-fn fits(next: Cmd, rest: &[Cmd], mut remaining: isize) -> bool {
-    // Frames are slices so that a long concatenation is never copied.
-    let mut stack: Vec<(Mode, &[Doc])> = vec![(next.mode, std::slice::from_ref(next.doc))];
-    let mut rest_idx = rest.len();
-    loop {
-        let (mode, doc) = match stack.last_mut() {
-            Some((mode, docs)) => {
-                let mode = *mode;
-                match docs.split_first() {
-                    Some((first, tail)) => {
-                        *docs = tail;
-                        (mode, first)
-                    }
-                    None => {
-                        stack.pop();
-                        continue;
-                    }
+/// The index just after the [`Elem::EndIfBreak`] that closes the conditional content starting
+/// at `i`.
+fn skip_if_break(elems: &[Elem], mut i: usize) -> usize {
+    let mut nested = 0usize;
+    while let Some(elem) = elems.get(i) {
+        i += 1;
+        match elem {
+            Elem::StartIfBreak { .. } => nested += 1,
+            Elem::EndIfBreak if nested == 0 => break,
+            Elem::EndIfBreak => nested -= 1,
+            _ => {}
+        }
+    }
+    i
+}
+
+/// Whether the content of a group (`rest` starts just after its [`Elem::StartGroup`]) printed
+/// flat, followed by the rest of the document, fits in `remaining` columns up to the first
+/// newline. The printer only measures a group whose enclosing groups are all broken, so after
+/// the group's end every line is a newline.
+fn fits(rest: &[Elem], mut remaining: isize) -> bool {
+    // Depth relative to the measured group: below 0 is after its end.
+    let mut depth: isize = 0;
+    // The depth of a broken group inside the measured one, if any (the builder never makes
+    // one, since a broken group breaks the groups around it).
+    let mut broken_from: Option<isize> = None;
+    let mut i = 0;
+    while let Some(elem) = rest.get(i) {
+        i += 1;
+        let broken = depth < 0 || broken_from.is_some();
+        match *elem {
+            Elem::Text(t) => {
+                remaining -= t.width as isize;
+                if t.multiline || remaining < 0 {
+                    return remaining >= 0;
                 }
             }
-            None => {
-                if rest_idx == 0 {
+            Elem::Line(kind) => {
+                if kind == LineKind::Hard || broken {
                     return true;
                 }
-                rest_idx -= 1;
-                let c = rest[rest_idx];
-                (c.mode, c.doc)
-            }
-        };
-        match doc {
-            Doc::Nil | Doc::BreakParent | Doc::LineSuffix(_) => {}
-            Doc::Text(s) => match s.find('\n') {
-                Some(i) => return remaining - width_of(&s[..i]) as isize >= 0,
-                None => {
-                    remaining -= width_of(s) as isize;
-                    if remaining < 0 {
-                        return false;
-                    }
-                }
-            },
-            Doc::Line(kind) => {
-                if *kind == LineKind::Hard || mode == Mode::Break {
-                    return true;
-                }
-                if *kind == LineKind::Soft {
+                if kind == LineKind::Soft {
                     remaining -= 1;
                     if remaining < 0 {
                         return false;
                     }
                 }
             }
-            Doc::Concat(docs) => stack.push((mode, docs)),
-            Doc::Indent(contents) => stack.push((mode, std::slice::from_ref(contents.as_ref()))),
-            Doc::Group { contents, should_break } => {
-                let mode = if *should_break { Mode::Break } else { mode };
-                stack.push((mode, std::slice::from_ref(contents.as_ref())));
+            Elem::StartGroup { should_break } => {
+                depth += 1;
+                if should_break && broken_from.is_none() {
+                    broken_from = Some(depth);
+                }
             }
-            Doc::IfBreak { breaks, flat } => {
-                let d = if mode == Mode::Break { breaks } else { flat };
-                stack.push((mode, std::slice::from_ref(d.as_ref())));
+            Elem::EndGroup => {
+                if broken_from == Some(depth) {
+                    broken_from = None;
+                }
+                depth -= 1;
             }
+            Elem::StartIfBreak { broken: when_broken } => {
+                if when_broken != broken {
+                    i += skip_if_break(&rest[i..], 0);
+                }
+            }
+            Elem::StartIndent | Elem::EndIndent | Elem::EndIfBreak | Elem::LineSuffix(_) | Elem::BreakParent => {}
         }
     }
+    true
 }
 
 #[cfg(test)]
@@ -197,74 +204,131 @@ mod tests {
         PrintOptions { width, indent_unit: "  ".into(), indent_width: 2 }
     }
 
-    fn list(n: usize) -> Doc {
-        let mut items = vec![text("[")];
-        let mut inner = vec![softline()];
-        for i in 0..n {
+    fn list<'a>(d: &mut Doc<'a>, items: &'a [String]) {
+        d.start_group().text("[").start_indent().softline();
+        for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                inner.push(text(","));
-                inner.push(line());
+                d.text(",").line();
             }
-            inner.push(text(format!("item{i}")));
+            d.text(item);
         }
-        items.push(indent(concat(inner)));
-        items.push(softline());
-        items.push(text("]"));
-        group(concat(items))
+        d.end_indent().softline().text("]").end_group();
+    }
+
+    fn items(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("item{i}")).collect()
+    }
+
+    fn print_list(n: usize, width: usize) -> String {
+        let items = items(n);
+        let mut d = Doc::new();
+        list(&mut d, &items);
+        print(&d, &opts(width))
     }
 
     #[test]
     fn flat_when_it_fits() {
-        assert_eq!(print(list(3), &opts(80)), "[item0, item1, item2]");
+        assert_eq!(print_list(3, 80), "[item0, item1, item2]");
     }
 
     #[test]
     fn broken_when_it_does_not() {
-        assert_eq!(print(list(3), &opts(10)), "[\n  item0,\n  item1,\n  item2\n]");
+        assert_eq!(print_list(3, 10), "[\n  item0,\n  item1,\n  item2\n]");
     }
 
     #[test]
     fn exact_width_fits() {
         let s = "[item0, item1, item2]";
-        assert_eq!(print(list(3), &opts(s.len())), s);
-        assert!(print(list(3), &opts(s.len() - 1)).contains('\n'));
+        assert_eq!(print_list(3, s.len()), s);
+        assert!(print_list(3, s.len() - 1).contains('\n'));
     }
 
     #[test]
     fn text_after_the_group_counts() {
-        let d = concat(vec![list(2), text(";;;;;;;;;;")]);
-        assert!(print(d.clone(), &opts(16)).contains('\n'));
-        assert!(!print(d, &opts(24)).contains('\n'));
+        let items = items(2);
+        let mut d = Doc::new();
+        list(&mut d, &items);
+        d.text(";;;;;;;;;;");
+        assert!(print(&d, &opts(16)).contains('\n'));
+        assert!(!print(&d, &opts(24)).contains('\n'));
     }
 
     #[test]
     fn line_suffix_is_flushed_before_newline_and_not_measured() {
-        let d = concat(vec![
-            group(concat(vec![text("a"), line(), text("b")])),
-            line_suffix(" -- a long trailing comment"),
-            hardline(),
-            text("c"),
-            line_suffix(" -- end"),
-        ]);
-        assert_eq!(print(d, &opts(5)), "a b -- a long trailing comment\nc -- end");
+        let mut d = Doc::new();
+        d.start_group().text("a").line().text("b").end_group();
+        d.line_suffix(" -- a long trailing comment").hardline().text("c").line_suffix(" -- end");
+        assert_eq!(print(&d, &opts(5)), "a b -- a long trailing comment\nc -- end");
     }
 
     #[test]
     fn hard_line_breaks_the_group_and_no_trailing_indent() {
-        let d = group(concat(vec![text("x"), indent(concat(vec![hardline(), hardline(), text("y")]))]));
-        assert_eq!(print(d, &opts(80)), "x\n\n  y");
+        let mut d = Doc::new();
+        d.start_group().text("x").start_indent().hardline().hardline().text("y").end_indent().end_group();
+        assert_eq!(print(&d, &opts(80)), "x\n\n  y");
     }
 
     #[test]
     fn if_break_follows_the_group_mode() {
-        let d = |w| print(group(concat(vec![text("a"), if_break(text("!"), text("?")), line(), text("b")])), &opts(w));
-        assert_eq!(d(80), "a? b");
-        assert_eq!(d(2), "a!\nb");
+        let p = |w| {
+            let mut d = Doc::new();
+            d.start_group().text("a");
+            d.start_if_break(true).text("!").end_if_break();
+            d.start_if_break(false).text("?").end_if_break();
+            d.line().text("b").end_group();
+            print(&d, &opts(w))
+        };
+        assert_eq!(p(80), "a? b");
+        assert_eq!(p(2), "a!\nb");
+    }
+
+    #[test]
+    fn if_break_content_counts_only_in_its_mode() {
+        // The flat branch is measured, the broken one is not.
+        let p = |w| {
+            let mut d = Doc::new();
+            d.start_group().text("a");
+            d.start_if_break(true).text("!!!!!!!!!!").end_if_break();
+            d.start_if_break(false).text("?").end_if_break();
+            d.line().text("b").end_group();
+            print(&d, &opts(w))
+        };
+        assert_eq!(p(4), "a? b");
+        assert_eq!(p(3), "a!!!!!!!!!!\nb");
+    }
+
+    #[test]
+    fn nested_groups_break_from_the_outside_in() {
+        let mut d = Doc::new();
+        d.start_group().text("f(").start_indent().softline();
+        d.start_group().text("a,").line().text("b").end_group();
+        d.end_indent().softline().text(")").end_group();
+        assert_eq!(print(&d, &opts(80)), "f(a, b)");
+        assert_eq!(print(&d, &opts(6)), "f(\n  a, b\n)");
+        assert_eq!(print(&d, &opts(3)), "f(\n  a,\n  b\n)");
+    }
+
+    #[test]
+    fn keyword_case_and_multiline_text() {
+        let mut d = Doc::new();
+        d.text_in_case("Alter", Case::Upper).text(" ").text_in_case("SYSTEM", Case::Lower);
+        d.text(" /* x\nyy */").start_group().text("z").line().text("w").end_group();
+        // The column after a multi-line text is that of its last line.
+        assert_eq!(print(&d, &opts(12)), "ALTER system /* x\nyy */z w");
+        assert_eq!(print(&d, &opts(7)), "ALTER system /* x\nyy */z\nw");
+    }
+
+    #[test]
+    fn appends_to_the_given_string() {
+        let mut d = Doc::new();
+        d.start_group().text("a").line().text("b").end_group();
+        let mut out = String::from("0123456789");
+        print_into(&d, &opts(3), &mut out);
+        assert_eq!(out, "0123456789a b");
     }
 
     #[test]
     fn long_lists_print_in_linear_time() {
-        let s = print(list(200_000), &opts(80));
-        assert_eq!(s.lines().count(), 200_002);
+        assert_eq!(print_list(200_000, 80).lines().count(), 200_002);
     }
 }
