@@ -20,27 +20,33 @@ pub enum LineKind {
     Hard,
 }
 
-/// How the printer writes the ASCII letters of a [`Text`] (case never changes its width).
+/// How the printer writes a [`Text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Case {
+pub enum Style {
     AsIs,
+    /// ASCII letters in upper case (the width does not change).
     Upper,
+    /// ASCII letters in lower case.
     Lower,
+    /// Between two copies of this ASCII character (a literal's content in new quotes).
+    Quoted(u8),
 }
 
-/// A piece of literal text and its width in columns, measured once when it is added.
+/// A piece of literal text and its width in columns, measured once when it is built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text<'a> {
     pub text: &'a str,
-    /// Columns (characters) up to the first newline, or of the whole text.
+    /// Columns (characters, the quotes of [`Style::Quoted`] included) up to the first newline,
+    /// or of the whole text.
     pub width: usize,
     /// The text holds a newline (verbatim text such as a multi-line block comment).
     pub multiline: bool,
-    pub case: Case,
+    pub style: Style,
 }
 
 impl<'a> Text<'a> {
-    pub fn new(text: &'a str, case: Case) -> Text<'a> {
+    /// `text` in `style`, measured.
+    pub fn new(text: &'a str, style: Style) -> Text<'a> {
         // One pass: the characters up to the first newline, and whether there is one.
         let mut width = 0;
         let mut multiline = false;
@@ -52,8 +58,36 @@ impl<'a> Text<'a> {
             // Every byte that does not continue a UTF-8 sequence starts a character.
             width += usize::from((b as i8) >= -0x40);
         }
-        Text { text, width, multiline, case }
+        Text { text, width: width + Self::quotes(style, multiline), multiline, style }
     }
+
+    /// `text` in `style`, known to be ASCII without a newline (so its width is its length).
+    pub fn ascii_line(text: &'a str, style: Style) -> Text<'a> {
+        debug_assert!(text.is_ascii() && !text.contains('\n'), "not one line of ASCII: {text:?}");
+        Text { text, width: text.len() + Self::quotes(style, false), multiline: false, style }
+    }
+
+    /// The columns the quotes of `style` add to the first line.
+    fn quotes(style: Style, multiline: bool) -> usize {
+        match style {
+            Style::Quoted(_) if multiline => 1,
+            Style::Quoted(_) => 2,
+            _ => 0,
+        }
+    }
+}
+
+/// What the builder measured of a group's content printed flat, so that the printer need not
+/// walk it to know whether it fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flat {
+    /// The content is this many columns wide, on one line.
+    Width(usize),
+    /// The content reaches a newline (in verbatim text) after this many columns.
+    Newline(usize),
+    /// Not measured (the group holds conditional content, or is not closed): the printer walks
+    /// the content.
+    Unknown,
 }
 
 /// One element of a [`Doc`].
@@ -64,11 +98,12 @@ pub enum Elem<'a> {
     /// [`Elem::BreakParent`]).
     Text(Text<'a>),
     Line(LineKind),
-    /// Up to the matching [`Elem::EndGroup`]: printed flat (every soft line a space or nothing)
-    /// when it fits in the remaining width, otherwise broken (every soft line a newline).
-    /// `should_break` forces the broken mode; the builder sets it on every group that contains a
-    /// hard line, a [`Elem::BreakParent`] or a broken group.
-    StartGroup { should_break: bool },
+    /// Up to the matching [`Elem::EndGroup`], `len` elements further: printed flat (every soft
+    /// line a space or nothing) when it fits in the remaining width, otherwise broken (every
+    /// soft line a newline). `should_break` forces the broken mode; the builder sets it on every
+    /// group that contains a hard line, a [`Elem::BreakParent`] or a broken group, and measures
+    /// the content in `flat`.
+    StartGroup { should_break: bool, flat: Flat, len: usize },
     EndGroup,
     /// Up to the matching [`Elem::EndIndent`]: newlines get one more level of indentation.
     StartIndent,
@@ -84,13 +119,30 @@ pub enum Elem<'a> {
     BreakParent,
 }
 
+/// A group being built.
+#[derive(Debug, Clone, Copy)]
+struct OpenGroup {
+    /// Where its [`Elem::StartGroup`] is.
+    at: usize,
+    should_break: bool,
+    /// [`Doc::flat_width`] when it started.
+    start_width: usize,
+    /// [`Doc::flat_width`] at the first newline inside it, if any.
+    newline: Option<usize>,
+    /// It holds conditional content.
+    unknown: bool,
+}
+
 /// A document: a flat list of [`Elem`]s, built through its methods (which keep the groups'
-/// `should_break` up to date) and reusable through [`Doc::clear`].
+/// `should_break` and measurements up to date) and reusable through [`Doc::clear`].
 #[derive(Debug, Clone, Default)]
 pub struct Doc<'a> {
     elems: Vec<Elem<'a>>,
-    /// Indices of the [`Elem::StartGroup`]s not yet closed, innermost last.
-    open_groups: Vec<usize>,
+    /// The groups not yet closed, innermost last.
+    open_groups: Vec<OpenGroup>,
+    /// The width of everything so far printed flat (a running total: a group's width is the
+    /// difference between its end and its start).
+    flat_width: usize,
 }
 
 impl<'a> Doc<'a> {
@@ -102,6 +154,7 @@ impl<'a> Doc<'a> {
     pub fn clear(&mut self) {
         self.elems.clear();
         self.open_groups.clear();
+        self.flat_width = 0;
     }
 
     pub fn elems(&self) -> &[Elem<'a>] {
@@ -110,18 +163,26 @@ impl<'a> Doc<'a> {
 
     /// Literal text, written as it is.
     pub fn text(&mut self, s: &'a str) -> &mut Self {
-        self.text_in_case(s, Case::AsIs)
+        self.push_text(Text::new(s, Style::AsIs))
     }
 
-    /// Literal text whose ASCII letters the printer writes in `case`.
-    pub fn text_in_case(&mut self, s: &'a str, case: Case) -> &mut Self {
-        self.elems.push(Elem::Text(Text::new(s, case)));
+    /// Literal text, already measured.
+    #[inline]
+    pub fn push_text(&mut self, text: Text<'a>) -> &mut Self {
+        self.elems.push(Elem::Text(text));
+        self.flat_width += text.width;
+        if text.multiline {
+            if let Some(g) = self.open_groups.last_mut() {
+                g.newline = g.newline.or(Some(self.flat_width));
+            }
+        }
         self
     }
 
     /// A space or a newline.
     pub fn line(&mut self) -> &mut Self {
         self.elems.push(Elem::Line(LineKind::Soft));
+        self.flat_width += 1;
         self
     }
 
@@ -147,24 +208,37 @@ impl<'a> Doc<'a> {
 
     /// Trailing text held back until the next newline, not measured.
     pub fn line_suffix(&mut self, s: &'a str) -> &mut Self {
-        self.elems.push(Elem::LineSuffix(Text::new(s, Case::AsIs)));
+        self.elems.push(Elem::LineSuffix(Text::new(s, Style::AsIs)));
         self
     }
 
     pub fn start_group(&mut self) -> &mut Self {
-        self.open_groups.push(self.elems.len());
-        self.elems.push(Elem::StartGroup { should_break: false });
+        self.open_groups.push(OpenGroup {
+            at: self.elems.len(),
+            should_break: false,
+            start_width: self.flat_width,
+            newline: None,
+            unknown: false,
+        });
+        self.elems.push(Elem::StartGroup { should_break: false, flat: Flat::Unknown, len: 0 });
         self
     }
 
     /// Closes the innermost open group (nothing when none is open). A broken group breaks the
     /// group around it.
     pub fn end_group(&mut self) -> &mut Self {
-        if let Some(at) = self.open_groups.pop() {
-            self.elems.push(Elem::EndGroup);
-            if matches!(self.elems[at], Elem::StartGroup { should_break: true }) {
-                self.break_open_group();
-            }
+        let Some(g) = self.open_groups.pop() else { return self };
+        let flat = match g.newline {
+            _ if g.unknown => Flat::Unknown,
+            Some(at) => Flat::Newline(at - g.start_width),
+            None => Flat::Width(self.flat_width - g.start_width),
+        };
+        self.elems[g.at] = Elem::StartGroup { should_break: g.should_break, flat, len: self.elems.len() - g.at };
+        self.elems.push(Elem::EndGroup);
+        if let Some(outer) = self.open_groups.last_mut() {
+            outer.should_break |= g.should_break;
+            outer.newline = outer.newline.or(g.newline);
+            outer.unknown |= g.unknown;
         }
         self
     }
@@ -183,6 +257,9 @@ impl<'a> Doc<'a> {
     /// (`broken`) or only when it is flat (`!broken`).
     pub fn start_if_break(&mut self, broken: bool) -> &mut Self {
         self.elems.push(Elem::StartIfBreak { broken });
+        if let Some(g) = self.open_groups.last_mut() {
+            g.unknown = true;
+        }
         self
     }
 
@@ -193,8 +270,8 @@ impl<'a> Doc<'a> {
 
     /// Marks the innermost open group broken; [`Doc::end_group`] carries it outwards.
     fn break_open_group(&mut self) {
-        if let Some(&at) = self.open_groups.last() {
-            self.elems[at] = Elem::StartGroup { should_break: true };
+        if let Some(g) = self.open_groups.last_mut() {
+            g.should_break = true;
         }
     }
 }
@@ -207,10 +284,38 @@ mod tests {
         d.elems()
             .iter()
             .filter_map(|e| match e {
-                Elem::StartGroup { should_break } => Some(*should_break),
+                Elem::StartGroup { should_break, .. } => Some(*should_break),
                 _ => None,
             })
             .collect()
+    }
+
+    fn measures(d: &Doc) -> Vec<(Flat, usize)> {
+        d.elems()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match e {
+                Elem::StartGroup { flat, len, .. } => {
+                    // A group never closed has no end (and no length).
+                    assert!(*len == 0 || d.elems()[i + len] == Elem::EndGroup);
+                    Some((*flat, *len))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_measure_their_flat_content() {
+        let mut d = Doc::new();
+        d.text("ab").start_group().text("c").line().softline().start_group().text("\u{e9}f").end_group();
+        d.end_group().start_group().text("x /* y\nzz */").text("w").end_group();
+        d.start_group().start_if_break(true).text("!").end_if_break().end_group();
+        d.start_group().text("never closed");
+        assert_eq!(
+            measures(&d),
+            [(Flat::Width(4), 7), (Flat::Width(2), 2), (Flat::Newline(6), 3), (Flat::Unknown, 4), (Flat::Unknown, 0)]
+        );
     }
 
     #[test]
@@ -237,9 +342,12 @@ mod tests {
 
     #[test]
     fn text_width_counts_characters_up_to_the_first_newline() {
-        let t = Text::new("ab\u{e9}c", Case::AsIs);
+        let t = Text::new("ab\u{e9}c", Style::AsIs);
         assert_eq!((t.width, t.multiline), (4, false));
-        let t = Text::new("/* \u{4e2d}\nxx */", Case::AsIs);
+        let t = Text::new("/* \u{4e2d}\nxx */", Style::Upper);
         assert_eq!((t.width, t.multiline), (4, true));
+        assert_eq!(Text::new("a\u{e9}", Style::Quoted(b'"')).width, 4);
+        assert_eq!(Text::new("a\u{e9}\nb", Style::Quoted(b'"')).width, 3);
+        assert_eq!(Text::ascii_line("abc", Style::Quoted(b'"')), Text::new("abc", Style::Quoted(b'"')));
     }
 }

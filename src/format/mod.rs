@@ -139,7 +139,6 @@ struct Formatter<'a> {
     source: &'a str,
     options: &'a FormatOptions,
     print_options: printer::PrintOptions,
-    tokens: Vec<Tok<'a>>,
     /// The segment's comments in source order, when the segment does not already hold them so.
     sorted_comments: Vec<Comment>,
     doc: Doc<'a>,
@@ -155,7 +154,6 @@ impl<'a> Formatter<'a> {
                 indent_unit: options.indent.unit(),
                 indent_width: options.indent.width(),
             },
-            tokens: Vec::new(),
             sorted_comments: Vec::new(),
             doc: Doc::new(),
         }
@@ -177,21 +175,27 @@ impl<'a> Formatter<'a> {
                     self.sorted_comments.sort_by_key(|c| c.span.start);
                     &self.sorted_comments
                 };
-                self.tokens.clear();
+                let body = seg.body.text(self.source);
+                self.doc.clear();
                 let mut layout = Layout {
                     source: self.source,
                     seg,
                     options: self.options,
-                    tokens: &mut self.tokens,
                     comments,
+                    doc: &mut self.doc,
+                    ascii_line: body.is_ascii() && !body.contains('\n'),
                     expanded: false,
+                    count: 0,
+                    prev_end: 0,
+                    max_end: 0,
+                    last_real: None,
+                    ci: 0,
+                    cover_ci: 0,
+                    indents: 0,
+                    covered: true,
                 };
                 layout.collect(st);
-                if !layout.covers_body() {
-                    return false;
-                }
-                self.doc.clear();
-                if !layout.build(&mut self.doc) {
+                if !layout.finish() {
                     return false;
                 }
                 printer::print_into(&self.doc, &self.print_options, out);
@@ -296,19 +300,12 @@ enum Sep {
     Tight,
 }
 
-/// The text of a token: borrowed from the source (a keyword in the requested case), or a
-/// literal's content between new quotes.
-#[derive(Debug, Clone, Copy)]
-enum Piece<'a> {
-    Text(&'a str, Case),
-    Requoted { quote: &'static str, content: &'a str },
-}
-
 #[derive(Debug)]
 struct Tok<'a> {
     /// Where the token is in the source (empty for an added `;`).
     span: Span,
-    text: Piece<'a>,
+    text: &'a str,
+    style: Style,
     sep: Sep,
     /// Open an indentation level before the gap in front of this token.
     open_indent: bool,
@@ -320,40 +317,62 @@ struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
-    fn new(span: Span, text: Piece<'a>, sep: Sep) -> Tok<'a> {
-        Tok { span, text, sep, open_indent: false, close_before_gap: false, close_before_token: false }
+    fn new(span: Span, (text, style): (&'a str, Style), sep: Sep) -> Tok<'a> {
+        Tok { span, text, style, sep, open_indent: false, close_before_gap: false, close_before_token: false }
     }
 
     fn punct(span: Span, text: &'static str, sep: Sep) -> Tok<'a> {
-        Tok::new(span, Piece::Text(text, Case::AsIs), sep)
+        Tok::new(span, (text, Style::AsIs), sep)
     }
 }
 
-struct Layout<'a, 'b> {
+/// Lays out one statement in a [`Doc`], token by token as they are collected from the tree, with
+/// the comments between them, checking on the way that the tokens cover the statement.
+struct Layout<'a, 'd> {
     source: &'a str,
     seg: &'a Segment,
     options: &'a FormatOptions,
-    tokens: &'b mut Vec<Tok<'a>>,
     /// Comments before the first token, between tokens, after the last one (source order).
-    comments: &'b [Comment],
+    comments: &'d [Comment],
+    doc: &'d mut Doc<'a>,
+    /// The statement is one line of ASCII: a token's width is its length.
+    ascii_line: bool,
     expanded: bool,
+    /// Tokens laid out so far.
+    count: usize,
+    /// The end of the previous token (added ones included).
+    prev_end: usize,
+    /// The furthest end of a token.
+    max_end: usize,
+    /// The last token taken from the source.
+    last_real: Option<Span>,
+    /// The next comment to lay out.
+    ci: usize,
+    /// The next comment for the coverage check.
+    cover_ci: usize,
+    /// Indentation levels open.
+    indents: usize,
+    /// Between the tokens so far there is only whitespace and comments.
+    covered: bool,
 }
 
 impl<'a> Layout<'a, '_> {
-    fn keyword(&self, k: &Keyword) -> Piece<'a> {
+    fn keyword(&self, k: &Keyword) -> (&'a str, Style) {
         let text = k.span.text(self.source);
         match self.options.keyword_case {
-            KeywordCase::Upper => Piece::Text(text, Case::Upper),
-            KeywordCase::Lower => Piece::Text(text, Case::Lower),
-            KeywordCase::Preserve => Piece::Text(text, Case::AsIs),
+            // Already in upper case: nothing to change.
+            KeywordCase::Upper if text == k.word => (text, Style::AsIs),
+            KeywordCase::Upper => (text, Style::Upper),
+            KeywordCase::Lower => (text, Style::Lower),
+            KeywordCase::Preserve => (text, Style::AsIs),
         }
     }
 
-    fn operand(&self, o: &Operand) -> Piece<'a> {
+    fn operand(&self, o: &Operand) -> (&'a str, Style) {
         let text = o.span.text(self.source);
         match o.kind {
             OperandKind::SingleQuoted | OperandKind::DoubleQuoted => requote(text, self.options.quote_style),
-            _ => Piece::Text(text, Case::AsIs),
+            _ => (text, Style::AsIs),
         }
     }
 
@@ -365,13 +384,18 @@ impl<'a> Layout<'a, '_> {
         }
     }
 
+    /// Lays out `tok`, first closing the indentation of an address list it follows.
     fn push(&mut self, tok: Tok<'a>, in_addresses: &mut bool) {
         let mut tok = tok;
+        self.push_close_pending(&mut tok, in_addresses);
+        self.emit(tok);
+    }
+
+    fn push_close_pending(&self, tok: &mut Tok<'a>, in_addresses: &mut bool) {
         if *in_addresses {
             tok.close_before_gap = true;
             *in_addresses = false;
         }
-        self.tokens.push(tok);
     }
 
     fn collect(&mut self, st: &'a Statement) {
@@ -405,7 +429,7 @@ impl<'a> Layout<'a, '_> {
                     for (j, item) in list.items.iter().enumerate() {
                         if j > 0 {
                             if let Some(&comma) = list.commas.get(j - 1) {
-                                self.tokens.push(Tok::punct(comma, ",", before_comma));
+                                self.emit(Tok::punct(comma, ",", before_comma));
                             }
                         }
                         let sep = if j == 0 { first_sep } else { after_comma };
@@ -414,7 +438,7 @@ impl<'a> Layout<'a, '_> {
                             self.push_close_pending(&mut tok, &mut in_addresses);
                             tok.open_indent = true;
                         }
-                        self.tokens.push(tok);
+                        self.emit(tok);
                     }
                     in_addresses = true;
                     prev_was_addresses = true;
@@ -426,7 +450,7 @@ impl<'a> Layout<'a, '_> {
                     for (j, p) in list.items.iter().enumerate() {
                         if j > 0 {
                             if let Some(Some(comma)) = list.commas.get(j - 1) {
-                                self.tokens.push(Tok::punct(*comma, ",", before_comma));
+                                self.emit(Tok::punct(*comma, ",", before_comma));
                             }
                         }
                         let sep = match (j, multi) {
@@ -436,13 +460,13 @@ impl<'a> Layout<'a, '_> {
                         };
                         let mut key = Tok::new(p.key.span, self.operand(&p.key), sep);
                         key.open_indent = j == 0;
-                        self.tokens.push(key);
-                        self.tokens.push(Tok::punct(p.assign.span, "=", Sep::Space));
-                        self.tokens.push(Tok::new(p.value.span, self.operand(&p.value), Sep::Space));
+                        self.emit(key);
+                        self.emit(Tok::punct(p.assign.span, "=", Sep::Space));
+                        self.emit(Tok::new(p.value.span, self.operand(&p.value), Sep::Space));
                     }
                     let mut close = Tok::punct(list.close, ")", if multi { Sep::SoftLine } else { Sep::None });
                     close.close_before_token = true;
-                    self.tokens.push(close);
+                    self.emit(close);
                     prev_was_addresses = false;
                 }
             }
@@ -457,148 +481,147 @@ impl<'a> Layout<'a, '_> {
         }
         if in_addresses {
             // The statement ends with its address list: close after the last token.
-            self.tokens.push(Tok::punct(Span::empty(self.seg.body.end), "", Sep::None));
-            if let Some(last) = self.tokens.last_mut() {
-                last.close_before_gap = true;
-            }
+            let mut end = Tok::punct(Span::empty(self.seg.body.end), "", Sep::None);
+            end.close_before_gap = true;
+            self.emit(end);
         }
     }
 
-    fn push_close_pending(&self, tok: &mut Tok<'a>, in_addresses: &mut bool) {
-        if *in_addresses {
-            tok.close_before_gap = true;
-            *in_addresses = false;
+    /// Whether there is only whitespace and comments between `from` and `to`. A safety net
+    /// against any part of the tree this layout does not know about.
+    fn only_trivia_between(&mut self, from: usize, to: usize) -> bool {
+        if from > to {
+            return false;
         }
-    }
-
-    /// The tokens cover the statement: between two tokens there is only whitespace and
-    /// comments. A safety net against any part of the tree this layout does not know about.
-    fn covers_body(&self) -> bool {
-        let body = self.seg.body;
-        let end = self.seg.terminator.map_or(body.end, |t| t.end);
         let bytes = self.source.as_bytes();
-        let mut ci = 0;
-        let mut prev: Option<Span> = None;
-        for tok in self.tokens.iter().filter(|t| !t.span.is_empty()) {
-            let Some(p) = prev else {
-                if tok.span.start != body.start {
+        let comments = self.comments;
+        let mut at = from;
+        while at < to {
+            while self.cover_ci < comments.len() && comments[self.cover_ci].span.start < at {
+                self.cover_ci += 1;
+            }
+            if self.cover_ci < comments.len() && comments[self.cover_ci].span.start == at {
+                at = comments[self.cover_ci].span.end;
+                if at > to {
                     return false;
                 }
-                prev = Some(tok.span);
-                continue;
-            };
-            let (a, b) = (p.end, tok.span.start);
-            if a > b {
+            } else if is_ascii_ws(bytes[at]) {
+                at += 1;
+            } else {
                 return false;
             }
-            let mut at = a;
-            while at < b {
-                while ci < self.comments.len() && self.comments[ci].span.start < at {
-                    ci += 1;
-                }
-                if ci < self.comments.len() && self.comments[ci].span.start == at {
-                    at = self.comments[ci].span.end;
-                    if at > b {
-                        return false;
-                    }
-                } else if is_ascii_ws(bytes[at]) {
-                    at += 1;
-                } else {
-                    return false;
-                }
-            }
-            prev = Some(tok.span);
         }
-        prev.is_some_and(|last| last.end == end)
+        true
     }
 
-    /// Lays the statement out in `doc` (empty), with its comments. False when there is nothing
-    /// to lay out.
-    fn build(&self, doc: &mut Doc<'a>) -> bool {
-        let src = self.source;
-        let tokens = &self.tokens[..];
-        let Some(first) = tokens.first() else { return false };
-        let first_start = first.span.start;
-        let mut ci = 0;
-        let comments = self.comments;
+    fn close_indent(&mut self) {
+        if self.indents > 0 {
+            self.indents -= 1;
+            self.doc.end_indent();
+        }
+    }
 
-        // Leading comments: as written, separated as in the source.
-        let mut cursor: Option<usize> = None;
-        while ci < comments.len() && comments[ci].span.end <= first_start {
-            let c = comments[ci];
-            if let Some(at) = cursor {
-                trivia_doc(doc, &src[at..c.span.start]);
+    /// Lays out the next token: the comments and the separator in front of it, then its text.
+    fn emit(&mut self, tok: Tok<'a>) {
+        if !self.covered {
+            return;
+        }
+        if !tok.span.is_empty() {
+            let covered = match self.last_real {
+                None => tok.span.start == self.seg.body.start,
+                Some(prev) => self.only_trivia_between(prev.end, tok.span.start),
+            };
+            if !covered {
+                self.covered = false;
+                return;
             }
-            push_comment(doc, c.span.text(src));
+            self.last_real = Some(tok.span);
+        }
+        if self.count == 0 {
+            self.leading_comments(tok.span.start);
+            self.doc.start_group();
+        } else {
+            if tok.close_before_gap {
+                self.close_indent();
+            }
+            if tok.open_indent {
+                self.doc.start_indent();
+                self.indents += 1;
+            }
+            let comments = self.comments;
+            let start = self.ci;
+            while self.ci < comments.len()
+                && comments[self.ci].span.end <= tok.span.start
+                && tok.span.start > self.prev_end
+            {
+                self.ci += 1;
+            }
+            let sep = gap(self.doc, self.source, self.prev_end, tok.span.start, &comments[start..self.ci], tok.sep);
+            if tok.close_before_token {
+                self.close_indent();
+            }
+            sep.push(self.doc);
+        }
+        if !tok.text.is_empty() || matches!(tok.style, Style::Quoted(_)) {
+            self.doc.push_text(if self.ascii_line {
+                Text::ascii_line(tok.text, tok.style)
+            } else {
+                Text::new(tok.text, tok.style)
+            });
+        }
+        self.prev_end = tok.span.end;
+        self.max_end = self.max_end.max(tok.span.end);
+        self.count += 1;
+    }
+
+    /// Comments before the first token: as written, separated as in the source.
+    fn leading_comments(&mut self, first_start: usize) {
+        let (src, comments) = (self.source, self.comments);
+        let mut cursor: Option<usize> = None;
+        while self.ci < comments.len() && comments[self.ci].span.end <= first_start {
+            let c = comments[self.ci];
+            if let Some(at) = cursor {
+                trivia_doc(self.doc, &src[at..c.span.start]);
+            }
+            push_comment(self.doc, c.span.text(src));
             cursor = Some(c.span.end);
-            ci += 1;
+            self.ci += 1;
         }
         if let Some(at) = cursor {
-            trivia_doc(doc, &src[at..first_start]);
+            trivia_doc(self.doc, &src[at..first_start]);
         }
+    }
 
-        // The statement.
-        doc.start_group();
-        let mut indents = 0usize;
-        let close_indent = |doc: &mut Doc<'a>, indents: &mut usize| {
-            if *indents > 0 {
-                *indents -= 1;
-                doc.end_indent();
-            }
-        };
-        for (i, tok) in tokens.iter().enumerate() {
-            if i > 0 {
-                let prev_end = tokens[i - 1].span.end;
-                if tok.close_before_gap {
-                    close_indent(doc, &mut indents);
-                }
-                if tok.open_indent {
-                    doc.start_indent();
-                    indents += 1;
-                }
-                let start = ci;
-                while ci < comments.len() && comments[ci].span.end <= tok.span.start && tok.span.start > prev_end {
-                    ci += 1;
-                }
-                let sep = gap(doc, src, prev_end, tok.span.start, &comments[start..ci], tok.sep);
-                if tok.close_before_token {
-                    close_indent(doc, &mut indents);
-                }
-                sep.push(doc);
-            }
-            match tok.text {
-                Piece::Text("", _) => {}
-                Piece::Text(text, case) => {
-                    doc.text_in_case(text, case);
-                }
-                Piece::Requoted { quote, content } => {
-                    doc.text(quote).text(content).text(quote);
-                }
-            }
+    /// Ends the layout with the comments after the last token. False when the tokens do not
+    /// cover the statement (it is then copied as it is).
+    fn finish(mut self) -> bool {
+        let end = self.seg.terminator.map_or(self.seg.body.end, |t| t.end);
+        if !self.covered || self.last_real.is_none_or(|last| last.end != end) {
+            return false;
         }
-        while indents > 0 {
-            close_indent(doc, &mut indents);
+        while self.indents > 0 {
+            self.close_indent();
         }
         if self.expanded {
-            doc.break_parent();
+            self.doc.break_parent();
         }
-        doc.end_group();
+        self.doc.end_group();
 
         // Trailing comments: on the last line they do not count in the width.
-        let last_end = tokens.iter().map(|t| t.span.end).max().unwrap_or(first_start);
-        let mut at = last_end;
+        let src = self.source;
+        let mut at = self.max_end;
         let mut after_line_comment = false;
-        for c in &comments[ci..] {
+        for c in &self.comments[self.ci..] {
             let ws = &src[at.min(c.span.start)..c.span.start];
             if after_line_comment || ws.contains('\n') {
-                trivia_doc(doc, ws);
+                trivia_doc(self.doc, ws);
                 if after_line_comment && !ws.contains('\n') {
                     // Cannot happen (a line comment ends its line), kept for safety.
-                    doc.hardline();
+                    self.doc.hardline();
                 }
-                push_comment(doc, c.span.text(src));
+                push_comment(self.doc, c.span.text(src));
             } else {
-                doc.line_suffix(" ").line_suffix(c.span.text(src));
+                self.doc.line_suffix(" ").line_suffix(c.span.text(src));
             }
             after_line_comment = c.kind == CommentKind::Line;
             at = c.span.end;
@@ -692,30 +715,38 @@ fn gap<'a>(doc: &mut Doc<'a>, src: &'a str, prev_end: usize, next_start: usize, 
 
 /// A quoted literal in the requested quote style, when that keeps its content byte for byte and
 /// its value: only literals without any quote character inside change quotes.
-fn requote(text: &str, style: QuoteStyle) -> Piece<'_> {
-    let unchanged = Piece::Text(text, Case::AsIs);
-    let (target, target_str) = match style {
-        QuoteStyle::Double => ('"', "\""),
-        QuoteStyle::Single => ('\'', "'"),
+fn requote(text: &str, style: QuoteStyle) -> (&str, Style) {
+    let unchanged = (text, Style::AsIs);
+    let target = match style {
+        QuoteStyle::Double => b'"',
+        QuoteStyle::Single => b'\'',
         QuoteStyle::Preserve => return unchanged,
     };
     let bytes = text.as_bytes();
     if bytes.len() < 2 {
         return unchanged;
     }
-    let current = bytes[0] as char;
-    if current == target || !matches!(current, '"' | '\'') || bytes[bytes.len() - 1] as char != current {
+    let current = bytes[0];
+    if current == target || !matches!(current, b'"' | b'\'') || bytes[bytes.len() - 1] != current {
         return unchanged;
     }
     let content = &text[1..text.len() - 1];
+    let mut backslash = false;
+    for &b in content.as_bytes() {
+        match b {
+            b'"' | b'\'' => return unchanged,
+            b'\\' => backslash = true,
+            _ => {}
+        }
+    }
     // Without a backslash (and without quotes) the content decodes to itself in either style.
-    if content.contains(['"', '\''])
-        || content.ends_with('\\')
-        || (content.contains('\\') && literal::decode(content, target) != literal::decode(content, current))
+    if backslash
+        && (content.ends_with('\\')
+            || literal::decode(content, char::from(target)) != literal::decode(content, char::from(current)))
     {
         return unchanged;
     }
-    Piece::Requoted { quote: target_str, content }
+    (content, Style::Quoted(target))
 }
 
 #[cfg(test)]
@@ -752,8 +783,8 @@ mod tests {
     #[test]
     fn requote_only_when_safe() {
         let requote = |text, style| match super::requote(text, style) {
-            Piece::Text(t, _) => t.to_string(),
-            Piece::Requoted { quote, content } => format!("{quote}{content}{quote}"),
+            (content, Style::Quoted(q)) => format!("{q}{content}{q}", q = char::from(q)),
+            (text, _) => text.to_string(),
         };
         assert_eq!(requote("'a:1'", QuoteStyle::Double), "\"a:1\"");
         assert_eq!(requote("'a\"b'", QuoteStyle::Double), "'a\"b'");

@@ -7,7 +7,7 @@
 //! document. Printing appends to a caller's string and allocates nothing else (except to hold
 //! back trailing comments).
 
-use super::ir::{Case, Doc, Elem, LineKind, Text};
+use super::ir::{Doc, Elem, Flat, LineKind, Style, Text};
 
 /// How to print.
 #[derive(Debug, Clone)]
@@ -38,34 +38,73 @@ struct Writer<'o> {
 }
 
 impl Writer<'_> {
+    #[inline(always)]
     fn text(&mut self, t: &Text) {
-        if t.text.is_empty() {
-            return;
+        if let Some(level) = self.pending_indent {
+            if t.text.is_empty() && !matches!(t.style, Style::Quoted(_)) {
+                return;
+            }
+            self.pending_indent = None;
+            self.indent(level);
         }
-        if let Some(level) = self.pending_indent.take() {
-            for _ in 0..level {
-                self.out.push_str(self.indent_unit);
+        match t.style {
+            Style::AsIs => self.push_str(t.text),
+            _ => self.styled(t),
+        }
+        if t.multiline {
+            self.after_multiline(t);
+        } else {
+            self.pos += t.width;
+        }
+    }
+
+    fn indent(&mut self, level: usize) {
+        for _ in 0..level {
+            self.out.push_str(self.indent_unit);
+        }
+    }
+
+    #[inline(never)]
+    fn styled(&mut self, t: &Text) {
+        match t.style {
+            Style::AsIs => self.push_str(t.text),
+            Style::Upper => {
+                let start = self.out.len();
+                self.out.push_str(t.text);
+                self.out[start..].make_ascii_uppercase();
+            }
+            Style::Lower => {
+                let start = self.out.len();
+                self.out.push_str(t.text);
+                self.out[start..].make_ascii_lowercase();
+            }
+            Style::Quoted(q) => {
+                self.out.push(char::from(q));
+                self.push_str(t.text);
+                self.out.push(char::from(q));
             }
         }
-        let start = self.out.len();
-        self.out.push_str(t.text);
-        match t.case {
-            Case::AsIs => {}
-            Case::Upper => self.out[start..].make_ascii_uppercase(),
-            Case::Lower => self.out[start..].make_ascii_lowercase(),
-        }
-        match t.multiline {
-            false => self.pos += t.width,
-            true => {
-                let last_line = t.text.rfind('\n').map_or(t.text, |i| &t.text[i + 1..]);
-                self.pos = last_line.chars().count();
-            }
+    }
+
+    #[cold]
+    fn after_multiline(&mut self, t: &Text) {
+        let last_line = t.text.rfind('\n').map_or(t.text, |i| &t.text[i + 1..]);
+        self.pos = last_line.chars().count() + usize::from(matches!(t.style, Style::Quoted(_)));
+    }
+
+    #[inline(always)]
+    fn push_str(&mut self, s: &str) {
+        // Many pieces are one character (spaces, punctuation): no call to copy them.
+        match s.as_bytes() {
+            &[b] if b.is_ascii() => self.out.push(char::from(b)),
+            _ => self.out.push_str(s),
         }
     }
 }
 
 /// Prints `doc`, appending to `out`. The first line starts at column 0.
 pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
+    const SPACE: Text = Text { text: " ", width: 1, multiline: false, style: Style::AsIs };
     let elems = doc.elems();
     let mut w = Writer { out, indent_unit: &options.indent_unit, pos: 0, pending_indent: None };
     let mut suffixes: Vec<Text> = Vec::new();
@@ -75,19 +114,42 @@ pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
     let mut depth: usize = 0;
     let mut flat_from: Option<usize> = None;
     let mut i = 0;
-    while let Some(&elem) = elems.get(i) {
+    while let Some(elem) = elems.get(i) {
         i += 1;
         match elem {
+            Elem::Text(t) => w.text(t),
+            Elem::Line(kind) => {
+                if *kind != LineKind::Hard && flat_from.is_some() {
+                    if *kind == LineKind::Soft {
+                        w.text(&SPACE);
+                    }
+                    continue;
+                }
+                for s in suffixes.drain(..) {
+                    w.text(&s);
+                }
+                w.out.push('\n');
+                w.pending_indent = Some(indent);
+                w.pos = indent * options.indent_width;
+            }
             Elem::BreakParent | Elem::EndIfBreak => {}
-            Elem::Text(t) => w.text(&t),
-            Elem::LineSuffix(t) => suffixes.push(t),
+            Elem::LineSuffix(t) => suffixes.push(*t),
             Elem::StartIndent => indent += 1,
             Elem::EndIndent => indent = indent.saturating_sub(1),
-            Elem::StartGroup { should_break } => {
+            Elem::StartGroup { should_break, flat, len } => {
                 depth += 1;
                 if flat_from.is_none() && !should_break {
                     let remaining = options.width as isize - w.pos as isize;
-                    if fits(&elems[i..], remaining) {
+                    let fits = match *flat {
+                        // The content as measured, then what follows the group.
+                        Flat::Width(width) => {
+                            let rest = elems.get(i + len..).unwrap_or_default();
+                            remaining >= width as isize && fits(rest, remaining - width as isize, -1)
+                        }
+                        Flat::Newline(width) => remaining >= width as isize,
+                        Flat::Unknown => fits(&elems[i..], remaining, 0),
+                    };
+                    if fits {
                         flat_from = Some(depth);
                     }
                 }
@@ -99,23 +161,9 @@ pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
                 depth = depth.saturating_sub(1);
             }
             Elem::StartIfBreak { broken } => {
-                if broken == flat_from.is_some() {
+                if *broken == flat_from.is_some() {
                     i = skip_if_break(elems, i);
                 }
-            }
-            Elem::Line(kind) => {
-                if kind != LineKind::Hard && flat_from.is_some() {
-                    if kind == LineKind::Soft {
-                        w.text(&Text { text: " ", width: 1, multiline: false, case: Case::AsIs });
-                    }
-                    continue;
-                }
-                for s in suffixes.drain(..) {
-                    w.text(&s);
-                }
-                w.out.push('\n');
-                w.pending_indent = Some(indent);
-                w.pos = indent * options.indent_width;
             }
         }
     }
@@ -140,20 +188,21 @@ fn skip_if_break(elems: &[Elem], mut i: usize) -> usize {
     i
 }
 
-/// Whether the content of a group (`rest` starts just after its [`Elem::StartGroup`]) printed
-/// flat, followed by the rest of the document, fits in `remaining` columns up to the first
-/// newline. The printer only measures a group whose enclosing groups are all broken, so after
-/// the group's end every line is a newline.
-fn fits(rest: &[Elem], mut remaining: isize) -> bool {
-    // Depth relative to the measured group: below 0 is after its end.
-    let mut depth: isize = 0;
+/// Whether `rest` fits in `remaining` columns up to the first newline, `rest` starting inside
+/// the group being measured (`depth` 0: printed flat) or just after it (`depth` -1). The printer
+/// only measures a group whose enclosing groups are all broken, so after the group's end every
+/// line is a newline.
+fn fits(rest: &[Elem], mut remaining: isize, mut depth: isize) -> bool {
+    // Past the measured group, every group is broken (those around it are, and the others
+    // inherit their mode or have it forced).
+    let mut after = depth < 0;
     // The depth of a broken group inside the measured one, if any (the builder never makes
     // one, since a broken group breaks the groups around it).
     let mut broken_from: Option<isize> = None;
     let mut i = 0;
     while let Some(elem) = rest.get(i) {
         i += 1;
-        let broken = depth < 0 || broken_from.is_some();
+        let broken = after || broken_from.is_some();
         match *elem {
             Elem::Text(t) => {
                 remaining -= t.width as isize;
@@ -172,7 +221,7 @@ fn fits(rest: &[Elem], mut remaining: isize) -> bool {
                     }
                 }
             }
-            Elem::StartGroup { should_break } => {
+            Elem::StartGroup { should_break, .. } => {
                 depth += 1;
                 if should_break && broken_from.is_none() {
                     broken_from = Some(depth);
@@ -183,6 +232,7 @@ fn fits(rest: &[Elem], mut remaining: isize) -> bool {
                     broken_from = None;
                 }
                 depth -= 1;
+                after |= depth < 0;
             }
             Elem::StartIfBreak { broken: when_broken } => {
                 if when_broken != broken {
@@ -298,6 +348,37 @@ mod tests {
     }
 
     #[test]
+    fn a_following_group_is_measured_broken() {
+        // `a b` fits when what follows breaks at its first line: the next group is measured as
+        // broken, as the printer will find it if it does not fit.
+        let mut d = Doc::new();
+        d.start_group().text("a").line().text("b").end_group();
+        d.start_group().text("c").line().text("d").end_group();
+        assert_eq!(print(&d, &opts(4)), "a bc\nd");
+        assert_eq!(print(&d, &opts(3)), "a\nbc\nd");
+    }
+
+    #[test]
+    fn unmeasured_groups_are_walked() {
+        // Conditional content leaves the group unmeasured; the result is the same.
+        let p = |w, if_break: bool| {
+            let mut d = Doc::new();
+            d.start_group().text("a");
+            if if_break {
+                d.start_if_break(true).end_if_break();
+            }
+            d.line().text("b").end_group().text("cd");
+            d.start_group().text("e").line().text("f").end_group();
+            print(&d, &opts(w))
+        };
+        for w in 0..12 {
+            assert_eq!(p(w, true), p(w, false), "width {w}");
+        }
+        assert_eq!(p(6, true), "a bcde\nf");
+        assert_eq!(p(5, true), "a\nbcde\nf");
+    }
+
+    #[test]
     fn nested_groups_break_from_the_outside_in() {
         let mut d = Doc::new();
         d.start_group().text("f(").start_indent().softline();
@@ -309,10 +390,27 @@ mod tests {
     }
 
     #[test]
-    fn keyword_case_and_multiline_text() {
+    fn text_styles() {
         let mut d = Doc::new();
-        d.text_in_case("Alter", Case::Upper).text(" ").text_in_case("SYSTEM", Case::Lower);
-        d.text(" /* x\nyy */").start_group().text("z").line().text("w").end_group();
+        d.push_text(Text::new("Alter", Style::Upper)).text(" ").push_text(Text::new("SYSTEM", Style::Lower));
+        d.text(" ").push_text(Text::new("a'b", Style::Quoted(b'"'))).push_text(Text::new("", Style::Quoted(b'\'')));
+        d.start_group().line().text("x").end_group();
+        assert_eq!(print(&d, &opts(22)), "ALTER system \"a'b\"'' x");
+        assert_eq!(print(&d, &opts(21)), "ALTER system \"a'b\"''\nx");
+    }
+
+    #[test]
+    fn the_column_after_a_multiline_text_is_that_of_its_last_line() {
+        let mut d = Doc::new();
+        d.push_text(Text::new("ab\ncd", Style::Quoted(b'"'))).start_group().text("x").line().text("y").end_group();
+        assert_eq!(print(&d, &opts(6)), "\"ab\ncd\"x y");
+        assert_eq!(print(&d, &opts(5)), "\"ab\ncd\"x\ny");
+    }
+
+    #[test]
+    fn multiline_text() {
+        let mut d = Doc::new();
+        d.text("ALTER system /* x\nyy */").start_group().text("z").line().text("w").end_group();
         // The column after a multi-line text is that of its last line.
         assert_eq!(print(&d, &opts(12)), "ALTER system /* x\nyy */z w");
         assert_eq!(print(&d, &opts(7)), "ALTER system /* x\nyy */z\nw");
