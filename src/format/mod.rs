@@ -93,6 +93,12 @@ pub fn statement_formatting(source: &str, seg: &Segment, options: &FormatOptions
     Formatter::new(source, options).segment(seg, &mut text).then_some((content, text))
 }
 
+/// Whether `s` is ASCII without a newline.
+fn is_one_ascii_line(s: &str) -> bool {
+    // No early exit: the loop is vectorized.
+    s.bytes().fold(0u8, |acc, b| acc | (b & 0x80) | u8::from(b == b'\n')) == 0
+}
+
 fn is_ascii_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
@@ -183,7 +189,7 @@ impl<'a> Formatter<'a> {
                     options: self.options,
                     comments,
                     doc: &mut self.doc,
-                    ascii_line: body.is_ascii() && !body.contains('\n'),
+                    ascii_line: is_one_ascii_line(body),
                     expanded: false,
                     count: 0,
                     prev_end: 0,
@@ -489,7 +495,18 @@ impl<'a> Layout<'a, '_> {
 
     /// Whether there is only whitespace and comments between `from` and `to`. A safety net
     /// against any part of the tree this layout does not know about.
+    #[inline(always)]
     fn only_trivia_between(&mut self, from: usize, to: usize) -> bool {
+        // Mostly nothing or one space.
+        match to.checked_sub(from) {
+            Some(0) => true,
+            Some(1) if self.source.as_bytes()[from] == b' ' => true,
+            _ => self.only_trivia_between_slow(from, to),
+        }
+    }
+
+    #[inline(never)]
+    fn only_trivia_between_slow(&mut self, from: usize, to: usize) -> bool {
         if from > to {
             return false;
         }
@@ -549,14 +566,21 @@ impl<'a> Layout<'a, '_> {
                 self.indents += 1;
             }
             let comments = self.comments;
-            let start = self.ci;
-            while self.ci < comments.len()
+            let sep = if self.ci < comments.len()
                 && comments[self.ci].span.end <= tok.span.start
                 && tok.span.start > self.prev_end
             {
-                self.ci += 1;
-            }
-            let sep = gap(self.doc, self.source, self.prev_end, tok.span.start, &comments[start..self.ci], tok.sep);
+                let start = self.ci;
+                while self.ci < comments.len()
+                    && comments[self.ci].span.end <= tok.span.start
+                    && tok.span.start > self.prev_end
+                {
+                    self.ci += 1;
+                }
+                gap(self.doc, self.source, self.prev_end, tok.span.start, &comments[start..self.ci], tok.sep)
+            } else {
+                SepDoc::of(tok.sep)
+            };
             if tok.close_before_token {
                 self.close_indent();
             }
@@ -676,17 +700,25 @@ impl SepDoc {
     }
 }
 
-/// Lays out the comments between two tokens and returns the separator before the second. A
-/// comment on the line of the previous token stays on it; a comment on a line of its own stays
-/// on a line of its own; a line comment always ends its line.
-fn gap<'a>(doc: &mut Doc<'a>, src: &'a str, prev_end: usize, next_start: usize, comments: &[Comment], base: Sep) -> SepDoc {
-    if comments.is_empty() {
-        return match base {
+impl SepDoc {
+    /// The separator when no comment sits between the tokens.
+    fn of(sep: Sep) -> SepDoc {
+        match sep {
             Sep::None | Sep::Tight => SepDoc::Nothing,
             Sep::Space => SepDoc::Space,
             Sep::Line => SepDoc::Line,
             Sep::SoftLine => SepDoc::SoftLine,
-        };
+        }
+    }
+}
+
+/// Lays out the comments between two tokens and returns the separator before the second. A
+/// comment on the line of the previous token stays on it; a comment on a line of its own stays
+/// on a line of its own; a line comment always ends its line.
+#[inline(never)]
+fn gap<'a>(doc: &mut Doc<'a>, src: &'a str, prev_end: usize, next_start: usize, comments: &[Comment], base: Sep) -> SepDoc {
+    if comments.is_empty() {
+        return SepDoc::of(base);
     }
     let mut cursor = prev_end;
     let mut newline_pending = false;
