@@ -6,8 +6,10 @@
 //! conditional content are bracketed by start and end elements, rather than a tree of boxes.
 //! Text is borrowed (from the source or `'static`), never copied, and a [`Doc`] can be cleared
 //! and refilled, so building and printing a statement allocates nothing once the buffers have
-//! grown. The builder also keeps the invariant the printer relies on: every group that contains
-//! a hard line, a [`Elem::BreakParent`] or a broken group is itself marked broken.
+//! grown. The builder also keeps what the printer relies on: every group that contains a hard
+//! line, a [`Elem::BreakParent`] or a broken group is itself marked broken, and every group
+//! carries the width of its content printed flat ([`Flat`]), so that deciding whether it fits
+//! does not walk it.
 
 /// What a [`Elem::Line`] prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,8 +96,8 @@ pub enum Flat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Elem<'a> {
     /// Literal text. It should not contain a newline, except verbatim text such as a multi-line
-    /// block comment (the printer then resets its column, and the builder adds a
-    /// [`Elem::BreakParent`]).
+    /// block comment (the printer then resets its column; the formatter follows such a comment
+    /// with a [`Elem::BreakParent`]).
     Text(Text<'a>),
     Line(LineKind),
     /// Up to the matching [`Elem::EndGroup`], `len` elements further: printed flat (every soft
