@@ -1,8 +1,17 @@
 //! A small document IR in the style of Wadler's "prettier printer" (as used by Prettier, Biome
 //! and dprint). It knows nothing about SQL: [`crate::format`] expresses the layout in it and
 //! [`super::printer`] turns it into text for a given line width.
+//!
+//! Like Biome's, the document is flat: one vector of elements in which groups, indentation and
+//! conditional content are bracketed by start and end elements, rather than a tree of boxes.
+//! Text is borrowed (from the source or `'static`), never copied, and a [`Doc`] can be cleared
+//! and refilled, so building and printing a statement allocates nothing once the buffers have
+//! grown. The builder also keeps what the printer relies on: every group that contains a hard
+//! line, a [`Elem::BreakParent`] or a broken group is itself marked broken, and every group
+//! carries the width of its content printed flat ([`Flat`]), so that deciding whether it fits
+//! does not walk it.
 
-/// What a [`Doc::Line`] prints.
+/// What a [`Elem::Line`] prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     /// A space when the enclosing group is flat, a newline when it is broken.
@@ -13,103 +22,258 @@ pub enum LineKind {
     Hard,
 }
 
-/// A document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Doc {
-    Nil,
+/// How the printer writes a [`Text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    AsIs,
+    /// ASCII letters in upper case (the width does not change).
+    Upper,
+    /// ASCII letters in lower case.
+    Lower,
+    /// Between two copies of this ASCII character (a literal's content in new quotes).
+    Quoted(u8),
+}
+
+/// A piece of literal text and its width in columns, measured once when it is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text<'a> {
+    pub text: &'a str,
+    /// Columns (characters, the quotes of [`Style::Quoted`] included) up to the first newline,
+    /// or of the whole text.
+    pub width: usize,
+    /// The text holds a newline (verbatim text such as a multi-line block comment).
+    pub multiline: bool,
+    pub style: Style,
+}
+
+impl<'a> Text<'a> {
+    /// `text` in `style`, measured.
+    pub fn new(text: &'a str, style: Style) -> Text<'a> {
+        // One pass: the characters up to the first newline, and whether there is one.
+        let mut width = 0;
+        let mut multiline = false;
+        for &b in text.as_bytes() {
+            if b == b'\n' {
+                multiline = true;
+                break;
+            }
+            // Every byte that does not continue a UTF-8 sequence starts a character.
+            width += usize::from((b as i8) >= -0x40);
+        }
+        Text { text, width: width + Self::quotes(style, multiline), multiline, style }
+    }
+
+    /// `text` in `style`, known to be ASCII without a newline (so its width is its length).
+    pub fn ascii_line(text: &'a str, style: Style) -> Text<'a> {
+        debug_assert!(text.is_ascii() && !text.contains('\n'), "not one line of ASCII: {text:?}");
+        Text { text, width: text.len() + Self::quotes(style, false), multiline: false, style }
+    }
+
+    /// The columns the quotes of `style` add to the first line.
+    fn quotes(style: Style, multiline: bool) -> usize {
+        match style {
+            Style::Quoted(_) if multiline => 1,
+            Style::Quoted(_) => 2,
+            _ => 0,
+        }
+    }
+}
+
+/// What the builder measured of a group's content printed flat, so that the printer need not
+/// walk it to know whether it fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flat {
+    /// The content is this many columns wide, on one line.
+    Width(usize),
+    /// The content reaches a newline (in verbatim text) after this many columns.
+    Newline(usize),
+    /// Not measured (the group holds conditional content, or is not closed): the printer walks
+    /// the content.
+    Unknown,
+}
+
+/// One element of a [`Doc`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Elem<'a> {
     /// Literal text. It should not contain a newline, except verbatim text such as a multi-line
-    /// block comment (the printer then resets its column, and the builder adds a
-    /// [`Doc::BreakParent`]).
-    Text(String),
+    /// block comment (the printer then resets its column; the formatter follows such a comment
+    /// with a [`Elem::BreakParent`]).
+    Text(Text<'a>),
     Line(LineKind),
-    Concat(Vec<Doc>),
-    /// Printed flat (every soft line a space or nothing) when it fits in the remaining width,
-    /// otherwise broken (every soft line a newline). `should_break` forces the broken mode; it is
-    /// also set by [`propagate_breaks`] on every group that contains a hard line.
-    Group { contents: Box<Doc>, should_break: bool },
-    /// Newlines inside get one more level of indentation.
-    Indent(Box<Doc>),
-    /// `breaks` when the enclosing group is broken, `flat` otherwise.
-    IfBreak { breaks: Box<Doc>, flat: Box<Doc> },
+    /// Up to the matching [`Elem::EndGroup`], `len` elements further: printed flat (every soft
+    /// line a space or nothing) when it fits in the remaining width, otherwise broken (every
+    /// soft line a newline). `should_break` forces the broken mode; the builder sets it on every
+    /// group that contains a hard line, a [`Elem::BreakParent`] or a broken group, and measures
+    /// the content in `flat`.
+    StartGroup { should_break: bool, flat: Flat, len: usize },
+    EndGroup,
+    /// Up to the matching [`Elem::EndIndent`]: newlines get one more level of indentation.
+    StartIndent,
+    EndIndent,
+    /// Up to the matching [`Elem::EndIfBreak`]: printed only when the enclosing group is broken
+    /// (`broken: true`) or only when it is flat (`broken: false`).
+    StartIfBreak { broken: bool },
+    EndIfBreak,
     /// Text held back until just before the next newline (or the end of the document): trailing
     /// comments. It does not count in the width measurement.
-    LineSuffix(String),
+    LineSuffix(Text<'a>),
     /// Forces every enclosing group to break.
     BreakParent,
 }
 
-pub fn nil() -> Doc {
-    Doc::Nil
+/// A group being built.
+#[derive(Debug, Clone, Copy)]
+struct OpenGroup {
+    /// Where its [`Elem::StartGroup`] is.
+    at: usize,
+    should_break: bool,
+    /// [`Doc::flat_width`] when it started.
+    start_width: usize,
+    /// [`Doc::flat_width`] at the first newline inside it, if any.
+    newline: Option<usize>,
+    /// It holds conditional content.
+    unknown: bool,
 }
 
-pub fn text(s: impl Into<String>) -> Doc {
-    Doc::Text(s.into())
+/// A document: a flat list of [`Elem`]s, built through its methods (which keep the groups'
+/// `should_break` and measurements up to date) and reusable through [`Doc::clear`].
+#[derive(Debug, Clone, Default)]
+pub struct Doc<'a> {
+    elems: Vec<Elem<'a>>,
+    /// The groups not yet closed, innermost last.
+    open_groups: Vec<OpenGroup>,
+    /// The width of everything so far printed flat (a running total: a group's width is the
+    /// difference between its end and its start).
+    flat_width: usize,
 }
 
-/// A space or a newline.
-pub fn line() -> Doc {
-    Doc::Line(LineKind::Soft)
-}
+impl<'a> Doc<'a> {
+    pub fn new() -> Doc<'a> {
+        Doc::default()
+    }
 
-/// Nothing or a newline.
-pub fn softline() -> Doc {
-    Doc::Line(LineKind::SoftEmpty)
-}
+    /// Empties the document, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.elems.clear();
+        self.open_groups.clear();
+        self.flat_width = 0;
+    }
 
-pub fn hardline() -> Doc {
-    Doc::Line(LineKind::Hard)
-}
+    pub fn elems(&self) -> &[Elem<'a>] {
+        &self.elems
+    }
 
-pub fn concat(docs: Vec<Doc>) -> Doc {
-    Doc::Concat(docs)
-}
+    /// Literal text, written as it is.
+    pub fn text(&mut self, s: &'a str) -> &mut Self {
+        self.push_text(Text::new(s, Style::AsIs))
+    }
 
-pub fn group(contents: Doc) -> Doc {
-    Doc::Group { contents: Box::new(contents), should_break: false }
-}
-
-pub fn indent(contents: Doc) -> Doc {
-    Doc::Indent(Box::new(contents))
-}
-
-pub fn if_break(breaks: Doc, flat: Doc) -> Doc {
-    Doc::IfBreak { breaks: Box::new(breaks), flat: Box::new(flat) }
-}
-
-pub fn line_suffix(s: impl Into<String>) -> Doc {
-    Doc::LineSuffix(s.into())
-}
-
-pub fn break_parent() -> Doc {
-    Doc::BreakParent
-}
-
-/// Marks every group that contains a hard line, a [`Doc::BreakParent`] or a broken group as
-/// broken. Returns whether `doc` forces its parent to break. One pass, linear in the size of
-/// the document.
-pub fn propagate_breaks(doc: &mut Doc) -> bool {
-    match doc {
-        Doc::Nil | Doc::Text(_) | Doc::LineSuffix(_) => false,
-        Doc::Line(kind) => *kind == LineKind::Hard,
-        Doc::BreakParent => true,
-        Doc::Concat(docs) => {
-            let mut any = false;
-            for d in docs {
-                any |= propagate_breaks(d);
+    /// Literal text, already measured.
+    #[inline]
+    pub fn push_text(&mut self, text: Text<'a>) -> &mut Self {
+        self.elems.push(Elem::Text(text));
+        self.flat_width += text.width;
+        if text.multiline {
+            if let Some(g) = self.open_groups.last_mut() {
+                g.newline = g.newline.or(Some(self.flat_width));
             }
-            any
         }
-        Doc::Group { contents, should_break } => {
-            if propagate_breaks(contents) {
-                *should_break = true;
-            }
-            *should_break
+        self
+    }
+
+    /// A space or a newline.
+    pub fn line(&mut self) -> &mut Self {
+        self.elems.push(Elem::Line(LineKind::Soft));
+        self.flat_width += 1;
+        self
+    }
+
+    /// Nothing or a newline.
+    pub fn softline(&mut self) -> &mut Self {
+        self.elems.push(Elem::Line(LineKind::SoftEmpty));
+        self
+    }
+
+    /// Always a newline; breaks every enclosing group.
+    pub fn hardline(&mut self) -> &mut Self {
+        self.elems.push(Elem::Line(LineKind::Hard));
+        self.break_open_group();
+        self
+    }
+
+    /// Forces every enclosing group to break.
+    pub fn break_parent(&mut self) -> &mut Self {
+        self.elems.push(Elem::BreakParent);
+        self.break_open_group();
+        self
+    }
+
+    /// Trailing text held back until the next newline, not measured.
+    pub fn line_suffix(&mut self, s: &'a str) -> &mut Self {
+        self.elems.push(Elem::LineSuffix(Text::new(s, Style::AsIs)));
+        self
+    }
+
+    pub fn start_group(&mut self) -> &mut Self {
+        self.open_groups.push(OpenGroup {
+            at: self.elems.len(),
+            should_break: false,
+            start_width: self.flat_width,
+            newline: None,
+            unknown: false,
+        });
+        self.elems.push(Elem::StartGroup { should_break: false, flat: Flat::Unknown, len: 0 });
+        self
+    }
+
+    /// Closes the innermost open group (nothing when none is open). A broken group breaks the
+    /// group around it.
+    pub fn end_group(&mut self) -> &mut Self {
+        let Some(g) = self.open_groups.pop() else { return self };
+        let flat = match g.newline {
+            _ if g.unknown => Flat::Unknown,
+            Some(at) => Flat::Newline(at - g.start_width),
+            None => Flat::Width(self.flat_width - g.start_width),
+        };
+        self.elems[g.at] = Elem::StartGroup { should_break: g.should_break, flat, len: self.elems.len() - g.at };
+        self.elems.push(Elem::EndGroup);
+        if let Some(outer) = self.open_groups.last_mut() {
+            outer.should_break |= g.should_break;
+            outer.newline = outer.newline.or(g.newline);
+            outer.unknown |= g.unknown;
         }
-        Doc::Indent(contents) => propagate_breaks(contents),
-        Doc::IfBreak { breaks, flat } => {
-            let a = propagate_breaks(breaks);
-            let b = propagate_breaks(flat);
-            a || b
+        self
+    }
+
+    pub fn start_indent(&mut self) -> &mut Self {
+        self.elems.push(Elem::StartIndent);
+        self
+    }
+
+    pub fn end_indent(&mut self) -> &mut Self {
+        self.elems.push(Elem::EndIndent);
+        self
+    }
+
+    /// Content up to [`Doc::end_if_break`] printed only when the enclosing group is broken
+    /// (`broken`) or only when it is flat (`!broken`).
+    pub fn start_if_break(&mut self, broken: bool) -> &mut Self {
+        self.elems.push(Elem::StartIfBreak { broken });
+        if let Some(g) = self.open_groups.last_mut() {
+            g.unknown = true;
+        }
+        self
+    }
+
+    pub fn end_if_break(&mut self) -> &mut Self {
+        self.elems.push(Elem::EndIfBreak);
+        self
+    }
+
+    /// Marks the innermost open group broken; [`Doc::end_group`] carries it outwards.
+    fn break_open_group(&mut self) {
+        if let Some(g) = self.open_groups.last_mut() {
+            g.should_break = true;
         }
     }
 }
@@ -118,19 +282,74 @@ pub fn propagate_breaks(doc: &mut Doc) -> bool {
 mod tests {
     use super::*;
 
+    fn groups(d: &Doc) -> Vec<bool> {
+        d.elems()
+            .iter()
+            .filter_map(|e| match e {
+                Elem::StartGroup { should_break, .. } => Some(*should_break),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn measures(d: &Doc) -> Vec<(Flat, usize)> {
+        d.elems()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match e {
+                Elem::StartGroup { flat, len, .. } => {
+                    // A group never closed has no end (and no length).
+                    assert!(*len == 0 || d.elems()[i + len] == Elem::EndGroup);
+                    Some((*flat, *len))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_measure_their_flat_content() {
+        let mut d = Doc::new();
+        d.text("ab").start_group().text("c").line().softline().start_group().text("\u{e9}f").end_group();
+        d.end_group().start_group().text("x /* y\nzz */").text("w").end_group();
+        d.start_group().start_if_break(true).text("!").end_if_break().end_group();
+        d.start_group().text("never closed");
+        assert_eq!(
+            measures(&d),
+            [(Flat::Width(4), 7), (Flat::Width(2), 2), (Flat::Newline(6), 3), (Flat::Unknown, 4), (Flat::Unknown, 0)]
+        );
+    }
+
     #[test]
     fn hard_lines_break_enclosing_groups() {
-        let mut d = group(concat(vec![text("a"), group(concat(vec![text("b"), hardline()]))]));
-        assert!(propagate_breaks(&mut d));
-        let Doc::Group { should_break, contents } = &d else { panic!() };
-        assert!(*should_break);
-        let Doc::Concat(items) = contents.as_ref() else { panic!() };
-        assert!(matches!(items[1], Doc::Group { should_break: true, .. }));
+        let mut d = Doc::new();
+        d.start_group().text("a").start_group().text("b").hardline().end_group().end_group();
+        assert_eq!(groups(&d), [true, true]);
+    }
+
+    #[test]
+    fn break_parent_reaches_every_enclosing_group_but_not_siblings() {
+        let mut d = Doc::new();
+        d.start_group().start_group().text("a").end_group();
+        d.start_group().start_group().break_parent().end_group().end_group().end_group();
+        assert_eq!(groups(&d), [true, false, true, true]);
     }
 
     #[test]
     fn soft_lines_do_not_break() {
-        let mut d = group(concat(vec![text("a"), line(), text("b")]));
-        assert!(!propagate_breaks(&mut d));
+        let mut d = Doc::new();
+        d.start_group().text("a").line().text("b").end_group();
+        assert_eq!(groups(&d), [false]);
+    }
+
+    #[test]
+    fn text_width_counts_characters_up_to_the_first_newline() {
+        let t = Text::new("ab\u{e9}c", Style::AsIs);
+        assert_eq!((t.width, t.multiline), (4, false));
+        let t = Text::new("/* \u{4e2d}\nxx */", Style::Upper);
+        assert_eq!((t.width, t.multiline), (4, true));
+        assert_eq!(Text::new("a\u{e9}", Style::Quoted(b'"')).width, 4);
+        assert_eq!(Text::new("a\u{e9}\nb", Style::Quoted(b'"')).width, 3);
+        assert_eq!(Text::ascii_line("abc", Style::Quoted(b'"')), Text::new("abc", Style::Quoted(b'"')));
     }
 }

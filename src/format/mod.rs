@@ -9,6 +9,11 @@
 //! - Comments stay attached to the token they follow (on the same line) or precede (on a line of
 //!   their own); a line comment always ends its line.
 //! - Between statements: one newline, or one blank line where the source had blank lines.
+//!
+//! Cost: a statement is laid out in one pass over its tree, into a document whose text borrows
+//! the source and whose buffers serve every statement of the script in turn, and is printed
+//! straight onto the end of the output; the other segments are copied. So formatting allocates
+//! next to nothing beyond the output and the parse.
 
 pub mod ir;
 pub mod options;
@@ -32,6 +37,7 @@ pub fn format(source: &str, options: &FormatOptions) -> String {
     let script = parse(source);
     let options = &options_for(&script, options);
     let mut out = String::with_capacity(source.len() + source.len() / 8 + 1);
+    let mut formatter = Formatter::new(source, options);
     let mut prev_end: Option<usize> = None;
     let mut open_end = false;
     for seg in &script.segments {
@@ -45,9 +51,8 @@ pub fn format(source: &str, options: &FormatOptions) -> String {
                 _ => "\n\n",
             });
         }
-        match format_segment(source, seg, options) {
-            Some(text) => out.push_str(&text),
-            None => out.push_str(content.text(source)),
+        if !formatter.segment(seg, &mut out) {
+            out.push_str(content.text(source));
         }
         prev_end = Some(content.end);
         open_end = ends_open(source, seg, content);
@@ -89,7 +94,14 @@ pub fn statement_formatting(source: &str, seg: &Segment, options: &FormatOptions
         return None;
     }
     let content = content_span(source, seg)?;
-    format_segment(source, seg, options).map(|text| (content, text))
+    let mut text = String::new();
+    Formatter::new(source, options).segment(seg, &mut text).then_some((content, text))
+}
+
+/// Whether `s` is ASCII without a newline.
+fn is_one_ascii_line(s: &str) -> bool {
+    // No early exit: the loop is vectorized.
+    s.bytes().fold(0u8, |acc, b| acc | (b & 0x80) | u8::from(b == b'\n')) == 0
 }
 
 fn is_ascii_ws(b: u8) -> bool {
@@ -132,14 +144,80 @@ fn ends_open(source: &str, seg: &Segment, content: Span) -> bool {
         })
 }
 
-fn format_segment(source: &str, seg: &Segment, options: &FormatOptions) -> Option<String> {
-    if !seg.lexical.is_empty() {
-        return None;
+/// Formats the segments of one source, reusing its buffers from one statement to the next: once
+/// they have grown, laying out and printing a statement allocates nothing.
+struct Formatter<'a> {
+    source: &'a str,
+    options: &'a FormatOptions,
+    print_options: printer::PrintOptions,
+    /// The segment's comments in source order, when the segment does not already hold them so.
+    sorted_comments: Vec<Comment>,
+    doc: Doc<'a>,
+}
+
+impl<'a> Formatter<'a> {
+    fn new(source: &'a str, options: &'a FormatOptions) -> Formatter<'a> {
+        Formatter {
+            source,
+            options,
+            print_options: printer::PrintOptions {
+                width: options.line_width,
+                indent_unit: options.indent.unit(),
+                indent_width: options.indent.width(),
+            },
+            sorted_comments: Vec::new(),
+            doc: Doc::new(),
+        }
     }
-    match &seg.node {
-        Node::Statement(st) if is_clean(st) => Layout::new(source, seg, st, options)?.print(),
-        Node::Empty => Some(format_trivia(source, seg)),
-        _ => None,
+
+    /// Appends the formatted text of `seg` (without the whitespace around it) to `out`. Returns
+    /// false, having written nothing, when the segment is to be copied as it is.
+    fn segment(&mut self, seg: &'a Segment, out: &mut String) -> bool {
+        if !seg.lexical.is_empty() {
+            return false;
+        }
+        match &seg.node {
+            Node::Statement(st) if is_clean(st) => {
+                let comments: &[Comment] = if seg.comments.windows(2).all(|w| w[0].span.start <= w[1].span.start) {
+                    &seg.comments
+                } else {
+                    self.sorted_comments.clear();
+                    self.sorted_comments.extend_from_slice(&seg.comments);
+                    self.sorted_comments.sort_by_key(|c| c.span.start);
+                    &self.sorted_comments
+                };
+                let body = seg.body.text(self.source);
+                self.doc.clear();
+                let mut layout = Layout {
+                    source: self.source,
+                    seg,
+                    options: self.options,
+                    comments,
+                    doc: &mut self.doc,
+                    ascii_line: is_one_ascii_line(body),
+                    expanded: false,
+                    count: 0,
+                    prev_end: 0,
+                    max_end: 0,
+                    last_real: None,
+                    ci: 0,
+                    cover_ci: 0,
+                    indents: 0,
+                    covered: true,
+                };
+                layout.collect(st);
+                if !layout.finish() {
+                    return false;
+                }
+                printer::print_into(&self.doc, &self.print_options, out);
+                true
+            }
+            Node::Empty => {
+                format_trivia(self.source, seg, out);
+                true
+            }
+            _ => false,
+        }
     }
 }
 
@@ -175,22 +253,36 @@ fn is_clean(st: &Statement) -> bool {
 
 /// A segment of only comments (and perhaps a lone `;`): each comment as written, separated as in
 /// the source (a space, a newline, or at most one blank line).
-fn format_trivia(source: &str, seg: &Segment) -> String {
-    let mut out = String::new();
+fn format_trivia(source: &str, seg: &Segment, out: &mut String) {
     let mut cursor: Option<usize> = None;
-    let mut items: Vec<Span> = seg.comments.iter().map(|c| c.span).collect();
-    if let Some(t) = seg.terminator {
-        items.push(t);
-    }
-    items.sort();
-    for span in items {
+    let mut emit = |span: Span| {
         if let Some(at) = cursor {
             out.push_str(trivia_separator(&source[at..span.start]));
         }
         out.push_str(span.text(source));
         cursor = Some(span.end);
+    };
+    // The comments and the `;` in source order.
+    if seg.comments.windows(2).all(|w| w[0].span <= w[1].span) {
+        let mut terminator = seg.terminator;
+        for c in &seg.comments {
+            if let Some(t) = terminator.filter(|t| *t < c.span) {
+                emit(t);
+                terminator = None;
+            }
+            emit(c.span);
+        }
+        if let Some(t) = terminator {
+            emit(t);
+        }
+    } else {
+        let mut items: Vec<Span> = seg.comments.iter().map(|c| c.span).collect();
+        items.extend(seg.terminator);
+        items.sort();
+        for span in items {
+            emit(span);
+        }
     }
-    out
 }
 
 fn trivia_separator(ws: &str) -> &'static str {
@@ -223,7 +315,8 @@ enum Sep {
 struct Tok<'a> {
     /// Where the token is in the source (empty for an added `;`).
     span: Span,
-    text: Cow<'a, str>,
+    text: &'a str,
+    style: Style,
     sep: Sep,
     /// Open an indentation level before the gap in front of this token.
     open_indent: bool,
@@ -235,53 +328,62 @@ struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
-    fn new(span: Span, text: impl Into<Cow<'a, str>>, sep: Sep) -> Tok<'a> {
-        Tok { span, text: text.into(), sep, open_indent: false, close_before_gap: false, close_before_token: false }
+    fn new(span: Span, (text, style): (&'a str, Style), sep: Sep) -> Tok<'a> {
+        Tok { span, text, style, sep, open_indent: false, close_before_gap: false, close_before_token: false }
+    }
+
+    fn punct(span: Span, text: &'static str, sep: Sep) -> Tok<'a> {
+        Tok::new(span, (text, Style::AsIs), sep)
     }
 }
 
-struct Layout<'a> {
+/// Lays out one statement in a [`Doc`], token by token as they are collected from the tree, with
+/// the comments between them, checking on the way that the tokens cover the statement.
+struct Layout<'a, 'd> {
     source: &'a str,
     seg: &'a Segment,
     options: &'a FormatOptions,
-    tokens: Vec<Tok<'a>>,
     /// Comments before the first token, between tokens, after the last one (source order).
-    comments: Vec<Comment>,
+    comments: &'d [Comment],
+    doc: &'d mut Doc<'a>,
+    /// The statement is one line of ASCII: a token's width is its length.
+    ascii_line: bool,
     expanded: bool,
+    /// Tokens laid out so far.
+    count: usize,
+    /// The end of the previous token (added ones included).
+    prev_end: usize,
+    /// The furthest end of a token.
+    max_end: usize,
+    /// The last token taken from the source.
+    last_real: Option<Span>,
+    /// The next comment to lay out.
+    ci: usize,
+    /// The next comment for the coverage check.
+    cover_ci: usize,
+    /// Indentation levels open.
+    indents: usize,
+    /// Between the tokens so far there is only whitespace and comments.
+    covered: bool,
 }
 
-impl<'a> Layout<'a> {
-    fn new(source: &'a str, seg: &'a Segment, st: &'a Statement, options: &'a FormatOptions) -> Option<Layout<'a>> {
-        let mut l = Layout {
-            source,
-            seg,
-            options,
-            tokens: Vec::new(),
-            comments: seg.comments.clone(),
-            expanded: false,
-        };
-        l.comments.sort_by_key(|c| c.span.start);
-        l.collect(st);
-        if !l.covers_body() {
-            return None;
-        }
-        Some(l)
-    }
-
-    fn keyword(&self, k: &Keyword) -> Cow<'a, str> {
+impl<'a> Layout<'a, '_> {
+    fn keyword(&self, k: &Keyword) -> (&'a str, Style) {
         let text = k.span.text(self.source);
         match self.options.keyword_case {
-            KeywordCase::Upper => Cow::Owned(text.to_ascii_uppercase()),
-            KeywordCase::Lower => Cow::Owned(text.to_ascii_lowercase()),
-            KeywordCase::Preserve => Cow::Borrowed(text),
+            // Already in upper case: nothing to change.
+            KeywordCase::Upper if text == k.word => (text, Style::AsIs),
+            KeywordCase::Upper => (text, Style::Upper),
+            KeywordCase::Lower => (text, Style::Lower),
+            KeywordCase::Preserve => (text, Style::AsIs),
         }
     }
 
-    fn operand(&self, o: &Operand) -> Cow<'a, str> {
+    fn operand(&self, o: &Operand) -> (&'a str, Style) {
         let text = o.span.text(self.source);
         match o.kind {
             OperandKind::SingleQuoted | OperandKind::DoubleQuoted => requote(text, self.options.quote_style),
-            _ => Cow::Borrowed(text),
+            _ => (text, Style::AsIs),
         }
     }
 
@@ -293,13 +395,18 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// Lays out `tok`, first closing the indentation of an address list it follows.
     fn push(&mut self, tok: Tok<'a>, in_addresses: &mut bool) {
         let mut tok = tok;
+        self.push_close_pending(&mut tok, in_addresses);
+        self.emit(tok);
+    }
+
+    fn push_close_pending(&self, tok: &mut Tok<'a>, in_addresses: &mut bool) {
         if *in_addresses {
             tok.close_before_gap = true;
             *in_addresses = false;
         }
-        self.tokens.push(tok);
     }
 
     fn collect(&mut self, st: &'a Statement) {
@@ -333,7 +440,7 @@ impl<'a> Layout<'a> {
                     for (j, item) in list.items.iter().enumerate() {
                         if j > 0 {
                             if let Some(&comma) = list.commas.get(j - 1) {
-                                self.tokens.push(Tok::new(comma, ",", before_comma));
+                                self.emit(Tok::punct(comma, ",", before_comma));
                             }
                         }
                         let sep = if j == 0 { first_sep } else { after_comma };
@@ -342,7 +449,7 @@ impl<'a> Layout<'a> {
                             self.push_close_pending(&mut tok, &mut in_addresses);
                             tok.open_indent = true;
                         }
-                        self.tokens.push(tok);
+                        self.emit(tok);
                     }
                     in_addresses = true;
                     prev_was_addresses = true;
@@ -350,11 +457,11 @@ impl<'a> Layout<'a> {
                 Part::Properties(list) => {
                     let multi = list.items.len() > 1 || expanded;
                     self.expanded |= expanded;
-                    self.push(Tok::new(list.open, "(", Sep::Space), &mut in_addresses);
+                    self.push(Tok::punct(list.open, "(", Sep::Space), &mut in_addresses);
                     for (j, p) in list.items.iter().enumerate() {
                         if j > 0 {
                             if let Some(Some(comma)) = list.commas.get(j - 1) {
-                                self.tokens.push(Tok::new(*comma, ",", before_comma));
+                                self.emit(Tok::punct(*comma, ",", before_comma));
                             }
                         }
                         let sep = match (j, multi) {
@@ -364,13 +471,13 @@ impl<'a> Layout<'a> {
                         };
                         let mut key = Tok::new(p.key.span, self.operand(&p.key), sep);
                         key.open_indent = j == 0;
-                        self.tokens.push(key);
-                        self.tokens.push(Tok::new(p.assign.span, "=", Sep::Space));
-                        self.tokens.push(Tok::new(p.value.span, self.operand(&p.value), Sep::Space));
+                        self.emit(key);
+                        self.emit(Tok::punct(p.assign.span, "=", Sep::Space));
+                        self.emit(Tok::new(p.value.span, self.operand(&p.value), Sep::Space));
                     }
-                    let mut close = Tok::new(list.close, ")", if multi { Sep::SoftLine } else { Sep::None });
+                    let mut close = Tok::punct(list.close, ")", if multi { Sep::SoftLine } else { Sep::None });
                     close.close_before_token = true;
-                    self.tokens.push(close);
+                    self.emit(close);
                     prev_was_addresses = false;
                 }
             }
@@ -381,246 +488,302 @@ impl<'a> Layout<'a> {
             None => None,
         };
         if let Some(t) = semicolon {
-            self.push(Tok::new(t, ";", Sep::None), &mut in_addresses);
+            self.push(Tok::punct(t, ";", Sep::None), &mut in_addresses);
         }
         if in_addresses {
             // The statement ends with its address list: close after the last token.
-            self.tokens.push(Tok::new(Span::empty(self.seg.body.end), "", Sep::None));
-            if let Some(last) = self.tokens.last_mut() {
-                last.close_before_gap = true;
-            }
+            let mut end = Tok::punct(Span::empty(self.seg.body.end), "", Sep::None);
+            end.close_before_gap = true;
+            self.emit(end);
         }
     }
 
-    fn push_close_pending(&self, tok: &mut Tok<'a>, in_addresses: &mut bool) {
-        if *in_addresses {
-            tok.close_before_gap = true;
-            *in_addresses = false;
+    /// Whether there is only whitespace and comments between `from` and `to`. A safety net
+    /// against any part of the tree this layout does not know about.
+    #[inline(always)]
+    fn only_trivia_between(&mut self, from: usize, to: usize) -> bool {
+        // Mostly nothing or one space.
+        match to.checked_sub(from) {
+            Some(0) => true,
+            Some(1) if self.source.as_bytes()[from] == b' ' => true,
+            _ => self.only_trivia_between_slow(from, to),
         }
     }
 
-    /// The tokens cover the statement: between two tokens there is only whitespace and
-    /// comments. A safety net against any part of the tree this layout does not know about.
-    fn covers_body(&self) -> bool {
-        let body = self.seg.body;
-        let real: Vec<&Tok> = self.tokens.iter().filter(|t| !t.span.is_empty()).collect();
-        let (Some(first), Some(last)) = (real.first(), real.last()) else { return false };
-        if first.span.start != body.start {
-            return false;
-        }
-        let end = self.seg.terminator.map_or(body.end, |t| t.end);
-        if last.span.end != end {
+    #[inline(never)]
+    fn only_trivia_between_slow(&mut self, from: usize, to: usize) -> bool {
+        if from > to {
             return false;
         }
         let bytes = self.source.as_bytes();
-        let mut ci = 0;
-        for w in real.windows(2) {
-            let (a, b) = (w[0].span.end, w[1].span.start);
-            if a > b {
-                return false;
+        let comments = self.comments;
+        let mut at = from;
+        while at < to {
+            while self.cover_ci < comments.len() && comments[self.cover_ci].span.start < at {
+                self.cover_ci += 1;
             }
-            let mut at = a;
-            while at < b {
-                while ci < self.comments.len() && self.comments[ci].span.start < at {
-                    ci += 1;
-                }
-                if ci < self.comments.len() && self.comments[ci].span.start == at {
-                    at = self.comments[ci].span.end;
-                    if at > b {
-                        return false;
-                    }
-                } else if is_ascii_ws(bytes[at]) {
-                    at += 1;
-                } else {
+            if self.cover_ci < comments.len() && comments[self.cover_ci].span.start == at {
+                at = comments[self.cover_ci].span.end;
+                if at > to {
                     return false;
                 }
+            } else if is_ascii_ws(bytes[at]) {
+                at += 1;
+            } else {
+                return false;
             }
         }
         true
     }
 
-    fn print(self) -> Option<String> {
-        let src = self.source;
-        let first_start = self.tokens.first()?.span.start;
-        let mut ci = 0;
-        let comments = &self.comments;
+    fn close_indent(&mut self) {
+        if self.indents > 0 {
+            self.indents -= 1;
+            self.doc.end_indent();
+        }
+    }
 
-        // Leading comments: as written, separated as in the source.
-        let mut prefix: Vec<Doc> = Vec::new();
-        let mut cursor: Option<usize> = None;
-        while ci < comments.len() && comments[ci].span.end <= first_start {
-            let c = comments[ci];
-            if let Some(at) = cursor {
-                prefix.push(trivia_doc(&src[at..c.span.start]));
+    /// Lays out the next token: the comments and the separator in front of it, then its text.
+    fn emit(&mut self, tok: Tok<'a>) {
+        if !self.covered {
+            return;
+        }
+        if !tok.span.is_empty() {
+            let covered = match self.last_real {
+                None => tok.span.start == self.seg.body.start,
+                Some(prev) => self.only_trivia_between(prev.end, tok.span.start),
+            };
+            if !covered {
+                self.covered = false;
+                return;
             }
-            push_comment(&mut prefix, c.span.text(src));
+            self.last_real = Some(tok.span);
+        }
+        if self.count == 0 {
+            self.leading_comments(tok.span.start);
+            self.doc.start_group();
+        } else {
+            if tok.close_before_gap {
+                self.close_indent();
+            }
+            if tok.open_indent {
+                self.doc.start_indent();
+                self.indents += 1;
+            }
+            let comments = self.comments;
+            let sep = if self.ci < comments.len()
+                && comments[self.ci].span.end <= tok.span.start
+                && tok.span.start > self.prev_end
+            {
+                let start = self.ci;
+                while self.ci < comments.len()
+                    && comments[self.ci].span.end <= tok.span.start
+                    && tok.span.start > self.prev_end
+                {
+                    self.ci += 1;
+                }
+                gap(self.doc, self.source, self.prev_end, tok.span.start, &comments[start..self.ci], tok.sep)
+            } else {
+                SepDoc::of(tok.sep)
+            };
+            if tok.close_before_token {
+                self.close_indent();
+            }
+            sep.push(self.doc);
+        }
+        if !tok.text.is_empty() || matches!(tok.style, Style::Quoted(_)) {
+            self.doc.push_text(if self.ascii_line {
+                Text::ascii_line(tok.text, tok.style)
+            } else {
+                Text::new(tok.text, tok.style)
+            });
+        }
+        self.prev_end = tok.span.end;
+        self.max_end = self.max_end.max(tok.span.end);
+        self.count += 1;
+    }
+
+    /// Comments before the first token: as written, separated as in the source.
+    fn leading_comments(&mut self, first_start: usize) {
+        let (src, comments) = (self.source, self.comments);
+        let mut cursor: Option<usize> = None;
+        while self.ci < comments.len() && comments[self.ci].span.end <= first_start {
+            let c = comments[self.ci];
+            if let Some(at) = cursor {
+                trivia_doc(self.doc, &src[at..c.span.start]);
+            }
+            push_comment(self.doc, c.span.text(src));
             cursor = Some(c.span.end);
-            ci += 1;
+            self.ci += 1;
         }
         if let Some(at) = cursor {
-            prefix.push(trivia_doc(&src[at..first_start]));
+            trivia_doc(self.doc, &src[at..first_start]);
         }
+    }
 
-        // The statement.
-        let mut stack: Vec<Vec<Doc>> = vec![Vec::new()];
-        for (i, tok) in self.tokens.iter().enumerate() {
-            if i > 0 {
-                let prev_end = self.tokens[i - 1].span.end;
-                if tok.close_before_gap {
-                    close_indent(&mut stack);
-                }
-                if tok.open_indent {
-                    stack.push(Vec::new());
-                }
-                let start = ci;
-                while ci < comments.len() && comments[ci].span.end <= tok.span.start && tok.span.start > prev_end {
-                    ci += 1;
-                }
-                let (docs, sep) = gap(src, prev_end, tok.span.start, &comments[start..ci], tok.sep);
-                stack.last_mut()?.extend(docs);
-                if tok.close_before_token {
-                    close_indent(&mut stack);
-                }
-                stack.last_mut()?.push(sep);
-            }
-            if !tok.text.is_empty() {
-                stack.last_mut()?.push(text(tok.text.as_ref()));
-            }
+    /// Ends the layout with the comments after the last token. False when the tokens do not
+    /// cover the statement (it is then copied as it is).
+    fn finish(mut self) -> bool {
+        let end = self.seg.terminator.map_or(self.seg.body.end, |t| t.end);
+        if !self.covered || self.last_real.is_none_or(|last| last.end != end) {
+            return false;
         }
-        while stack.len() > 1 {
-            close_indent(&mut stack);
+        while self.indents > 0 {
+            self.close_indent();
         }
-        let mut body = stack.pop()?;
         if self.expanded {
-            body.push(break_parent());
+            self.doc.break_parent();
         }
+        self.doc.end_group();
 
         // Trailing comments: on the last line they do not count in the width.
-        let last_end = self.tokens.iter().map(|t| t.span.end).max().unwrap_or(first_start);
-        let mut suffix: Vec<Doc> = Vec::new();
-        let mut at = last_end;
+        let src = self.source;
+        let mut at = self.max_end;
         let mut after_line_comment = false;
-        for c in &comments[ci..] {
+        for c in &self.comments[self.ci..] {
             let ws = &src[at.min(c.span.start)..c.span.start];
             if after_line_comment || ws.contains('\n') {
-                suffix.push(trivia_doc(ws));
+                trivia_doc(self.doc, ws);
                 if after_line_comment && !ws.contains('\n') {
                     // Cannot happen (a line comment ends its line), kept for safety.
-                    suffix.push(hardline());
+                    self.doc.hardline();
                 }
-                push_comment(&mut suffix, c.span.text(src));
+                push_comment(self.doc, c.span.text(src));
             } else {
-                suffix.push(line_suffix(format!(" {}", c.span.text(src))));
+                self.doc.line_suffix(" ").line_suffix(c.span.text(src));
             }
             after_line_comment = c.kind == CommentKind::Line;
             at = c.span.end;
         }
-
-        let mut all = prefix;
-        all.push(group(concat(body)));
-        all.extend(suffix);
-        let print_options = printer::PrintOptions {
-            width: self.options.line_width,
-            indent_unit: self.options.indent.unit(),
-            indent_width: self.options.indent.width(),
-        };
-        Some(printer::print(concat(all), &print_options))
+        true
     }
 }
 
-fn close_indent(stack: &mut Vec<Vec<Doc>>) {
-    if stack.len() > 1 {
-        if let Some(inner) = stack.pop() {
-            if let Some(outer) = stack.last_mut() {
-                outer.push(indent(concat(inner)));
+fn push_comment<'a>(doc: &mut Doc<'a>, comment: &'a str) {
+    doc.text(comment);
+    if comment.contains('\n') {
+        doc.break_parent();
+    }
+}
+
+/// Newlines between comments outside the statement: a space, a newline or one blank line.
+fn trivia_doc(doc: &mut Doc, ws: &str) {
+    match trivia_separator(ws) {
+        " " => doc.text(" "),
+        "\n" => doc.hardline(),
+        _ => doc.hardline().hardline(),
+    };
+}
+
+/// What separates two tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SepDoc {
+    Nothing,
+    Space,
+    Line,
+    SoftLine,
+    HardLine,
+}
+
+impl SepDoc {
+    fn push(self, doc: &mut Doc) {
+        match self {
+            SepDoc::Nothing => {}
+            SepDoc::Space => {
+                doc.text(" ");
+            }
+            SepDoc::Line => {
+                doc.line();
+            }
+            SepDoc::SoftLine => {
+                doc.softline();
+            }
+            SepDoc::HardLine => {
+                doc.hardline();
             }
         }
     }
 }
 
-fn push_comment(docs: &mut Vec<Doc>, comment: &str) {
-    docs.push(text(comment));
-    if comment.contains('\n') {
-        docs.push(break_parent());
+impl SepDoc {
+    /// The separator when no comment sits between the tokens.
+    fn of(sep: Sep) -> SepDoc {
+        match sep {
+            Sep::None | Sep::Tight => SepDoc::Nothing,
+            Sep::Space => SepDoc::Space,
+            Sep::Line => SepDoc::Line,
+            Sep::SoftLine => SepDoc::SoftLine,
+        }
     }
 }
 
-/// Newlines between comments outside the statement: a space, a newline or one blank line.
-fn trivia_doc(ws: &str) -> Doc {
-    match trivia_separator(ws) {
-        " " => text(" "),
-        "\n" => hardline(),
-        _ => concat(vec![hardline(), hardline()]),
+/// Lays out the comments between two tokens and returns the separator before the second. A
+/// comment on the line of the previous token stays on it; a comment on a line of its own stays
+/// on a line of its own; a line comment always ends its line.
+#[inline(never)]
+fn gap<'a>(doc: &mut Doc<'a>, src: &'a str, prev_end: usize, next_start: usize, comments: &[Comment], base: Sep) -> SepDoc {
+    if comments.is_empty() {
+        return SepDoc::of(base);
     }
-}
-
-/// The comments between two tokens and the separator before the second. A comment on the line
-/// of the previous token stays on it; a comment on a line of its own stays on a line of its own;
-/// a line comment always ends its line.
-fn gap(src: &str, prev_end: usize, next_start: usize, comments: &[Comment], base: Sep) -> (Vec<Doc>, Doc) {
-    let mut docs = Vec::new();
     let mut cursor = prev_end;
     let mut newline_pending = false;
     for c in comments {
         let own_line = newline_pending || src[cursor.min(c.span.start)..c.span.start].contains('\n');
-        docs.push(if own_line { hardline() } else { text(" ") });
-        push_comment(&mut docs, c.span.text(src));
+        if own_line {
+            doc.hardline();
+        } else {
+            doc.text(" ");
+        }
+        push_comment(doc, c.span.text(src));
         newline_pending = c.kind == CommentKind::Line;
         cursor = c.span.end;
     }
-    if comments.is_empty() {
-        return (docs, sep_doc(base));
-    }
     let newline_next = newline_pending || src[cursor.min(next_start)..next_start].contains('\n');
-    let sep = if newline_next {
-        hardline()
+    if newline_next {
+        SepDoc::HardLine
     } else {
         match base {
-            Sep::None => nil(),
-            Sep::Space | Sep::Tight => text(" "),
-            Sep::Line | Sep::SoftLine => line(),
+            Sep::None => SepDoc::Nothing,
+            Sep::Space | Sep::Tight => SepDoc::Space,
+            Sep::Line | Sep::SoftLine => SepDoc::Line,
         }
-    };
-    (docs, sep)
-}
-
-fn sep_doc(sep: Sep) -> Doc {
-    match sep {
-        Sep::None | Sep::Tight => nil(),
-        Sep::Space => text(" "),
-        Sep::Line => line(),
-        Sep::SoftLine => softline(),
     }
 }
 
 /// A quoted literal in the requested quote style, when that keeps its content byte for byte and
 /// its value: only literals without any quote character inside change quotes.
-fn requote(text: &str, style: QuoteStyle) -> Cow<'_, str> {
+fn requote(text: &str, style: QuoteStyle) -> (&str, Style) {
+    let unchanged = (text, Style::AsIs);
     let target = match style {
-        QuoteStyle::Double => '"',
-        QuoteStyle::Single => '\'',
-        QuoteStyle::Preserve => return Cow::Borrowed(text),
+        QuoteStyle::Double => b'"',
+        QuoteStyle::Single => b'\'',
+        QuoteStyle::Preserve => return unchanged,
     };
     let bytes = text.as_bytes();
     if bytes.len() < 2 {
-        return Cow::Borrowed(text);
+        return unchanged;
     }
-    let current = bytes[0] as char;
-    if current == target || !matches!(current, '"' | '\'') || bytes[bytes.len() - 1] as char != current {
-        return Cow::Borrowed(text);
+    let current = bytes[0];
+    if current == target || !matches!(current, b'"' | b'\'') || bytes[bytes.len() - 1] != current {
+        return unchanged;
     }
     let content = &text[1..text.len() - 1];
-    if content.contains(['"', '\''])
-        || content.ends_with('\\')
-        || literal::decode(content, target) != literal::decode(content, current)
-    {
-        return Cow::Borrowed(text);
+    let mut backslash = false;
+    for &b in content.as_bytes() {
+        match b {
+            b'"' | b'\'' => return unchanged,
+            b'\\' => backslash = true,
+            _ => {}
+        }
     }
-    let mut s = String::with_capacity(text.len());
-    s.push(target);
-    s.push_str(content);
-    s.push(target);
-    Cow::Owned(s)
+    // Without a backslash (and without quotes) the content decodes to itself in either style.
+    if backslash
+        && (content.ends_with('\\')
+            || literal::decode(content, char::from(target)) != literal::decode(content, char::from(current)))
+    {
+        return unchanged;
+    }
+    (content, Style::Quoted(target))
 }
 
 #[cfg(test)]
@@ -656,6 +819,10 @@ mod tests {
 
     #[test]
     fn requote_only_when_safe() {
+        let requote = |text, style| match super::requote(text, style) {
+            (content, Style::Quoted(q)) => format!("{q}{content}{q}", q = char::from(q)),
+            (text, _) => text.to_string(),
+        };
         assert_eq!(requote("'a:1'", QuoteStyle::Double), "\"a:1\"");
         assert_eq!(requote("'a\"b'", QuoteStyle::Double), "'a\"b'");
         assert_eq!(requote("'it''s'", QuoteStyle::Double), "'it''s'");

@@ -1,12 +1,13 @@
 //! A width-aware printer for [`super::ir::Doc`] (Wadler / Prettier style).
 //!
 //! Groups are printed flat when their content, plus whatever follows up to the next possible
-//! line break, fits in the remaining width. The "fits" measurement walks the document lazily
-//! (slices, not copies) and stops as soon as the width is exhausted or a newline is reached, so
-//! every measurement costs at most about `width` steps and printing is linear in the size of the
-//! document.
+//! line break, fits in the remaining width. The "fits" measurement walks the flat element list
+//! forwards and stops as soon as the width is exhausted or a newline is reached, so every
+//! measurement costs at most about `width` steps and printing is linear in the size of the
+//! document. Printing appends to a caller's string and allocates nothing else (except to hold
+//! back trailing comments).
 
-use super::ir::{propagate_breaks, Doc, LineKind};
+use super::ir::{Doc, Elem, Flat, LineKind, Style, Text};
 
 /// How to print.
 #[derive(Debug, Clone)]
@@ -19,173 +20,229 @@ pub struct PrintOptions {
     pub indent_width: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Flat,
-    Break,
-}
-
-#[derive(Clone, Copy)]
-struct Cmd<'a> {
-    indent: usize,
-    mode: Mode,
-    doc: &'a Doc,
-}
-
-/// Prints `doc`. Group breaks are propagated first (see [`propagate_breaks`]).
-pub fn print(mut doc: Doc, options: &PrintOptions) -> String {
-    propagate_breaks(&mut doc);
-    print_propagated(&doc, options)
-}
-
-fn width_of(s: &str) -> usize {
-    s.chars().count()
-}
-
-fn print_propagated(doc: &Doc, options: &PrintOptions) -> String {
+/// Prints `doc` into a new string.
+pub fn print(doc: &Doc, options: &PrintOptions) -> String {
     let mut out = String::new();
-    let mut pos: usize = 0;
-    // Indentation is written lazily, before the next text, so blank lines carry no spaces.
-    let mut pending_indent: Option<usize> = None;
-    let mut suffixes: Vec<&str> = Vec::new();
-    let mut cmds: Vec<Cmd> = vec![Cmd { indent: 0, mode: Mode::Break, doc }];
+    print_into(doc, options, &mut out);
+    out
+}
 
-    let write_text = |out: &mut String, pos: &mut usize, pending: &mut Option<usize>, s: &str| {
-        if s.is_empty() {
-            return;
-        }
-        if let Some(level) = pending.take() {
-            for _ in 0..level {
-                out.push_str(&options.indent_unit);
-            }
-        }
-        out.push_str(s);
-        match s.rfind('\n') {
-            Some(i) => *pos = width_of(&s[i + 1..]),
-            None => *pos += width_of(s),
-        }
-    };
+/// Where the text goes and the column it has reached.
+struct Writer<'o> {
+    out: &'o mut String,
+    indent_unit: &'o str,
+    /// The column (in characters, a level of indentation counting for its width).
+    pos: usize,
+    /// Indentation is written lazily, before the next text, so blank lines carry no spaces.
+    pending_indent: Option<usize>,
+}
 
-    while let Some(cmd) = cmds.pop() {
-        match cmd.doc {
-            Doc::Nil | Doc::BreakParent => {}
-            Doc::Text(s) => write_text(&mut out, &mut pos, &mut pending_indent, s),
-            Doc::LineSuffix(s) => suffixes.push(s),
-            Doc::Concat(docs) => {
-                for d in docs.iter().rev() {
-                    cmds.push(Cmd { doc: d, ..cmd });
-                }
+impl Writer<'_> {
+    #[inline(always)]
+    fn text(&mut self, t: &Text) {
+        if let Some(level) = self.pending_indent {
+            if t.text.is_empty() && !matches!(t.style, Style::Quoted(_)) {
+                return;
             }
-            Doc::Indent(contents) => cmds.push(Cmd { indent: cmd.indent + 1, mode: cmd.mode, doc: contents }),
-            Doc::IfBreak { breaks, flat } => {
-                let doc = if cmd.mode == Mode::Break { breaks } else { flat };
-                cmds.push(Cmd { doc, ..cmd });
+            self.pending_indent = None;
+            self.indent(level);
+        }
+        match t.style {
+            Style::AsIs => self.push_str(t.text),
+            _ => self.styled(t),
+        }
+        if t.multiline {
+            self.after_multiline(t);
+        } else {
+            self.pos += t.width;
+        }
+    }
+
+    fn indent(&mut self, level: usize) {
+        for _ in 0..level {
+            self.out.push_str(self.indent_unit);
+        }
+    }
+
+    #[inline(never)]
+    fn styled(&mut self, t: &Text) {
+        match t.style {
+            Style::AsIs => self.push_str(t.text),
+            Style::Upper => {
+                let start = self.out.len();
+                self.out.push_str(t.text);
+                self.out[start..].make_ascii_uppercase();
             }
-            Doc::Group { contents, should_break } => {
-                let mode = if cmd.mode == Mode::Flat {
-                    Mode::Flat
-                } else if *should_break {
-                    Mode::Break
-                } else {
-                    let remaining = options.width as isize - pos as isize;
-                    let next = Cmd { indent: cmd.indent, mode: Mode::Flat, doc: contents };
-                    if fits(next, &cmds, remaining) {
-                        Mode::Flat
-                    } else {
-                        Mode::Break
-                    }
-                };
-                cmds.push(Cmd { indent: cmd.indent, mode, doc: contents });
+            Style::Lower => {
+                let start = self.out.len();
+                self.out.push_str(t.text);
+                self.out[start..].make_ascii_lowercase();
             }
-            Doc::Line(kind) => {
-                let newline = *kind == LineKind::Hard || cmd.mode == Mode::Break;
-                if !newline {
+            Style::Quoted(q) => {
+                self.out.push(char::from(q));
+                self.push_str(t.text);
+                self.out.push(char::from(q));
+            }
+        }
+    }
+
+    #[cold]
+    fn after_multiline(&mut self, t: &Text) {
+        let last_line = t.text.rfind('\n').map_or(t.text, |i| &t.text[i + 1..]);
+        self.pos = last_line.chars().count() + usize::from(matches!(t.style, Style::Quoted(_)));
+    }
+
+    #[inline(always)]
+    fn push_str(&mut self, s: &str) {
+        // Many pieces are one character (spaces, punctuation): no call to copy them.
+        match s.as_bytes() {
+            &[b] if b.is_ascii() => self.out.push(char::from(b)),
+            _ => self.out.push_str(s),
+        }
+    }
+}
+
+/// Prints `doc`, appending to `out`. The first line starts at column 0.
+pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
+    const SPACE: Text = Text { text: " ", width: 1, multiline: false, style: Style::AsIs };
+    let elems = doc.elems();
+    let mut w = Writer { out, indent_unit: &options.indent_unit, pos: 0, pending_indent: None };
+    let mut suffixes: Vec<Text> = Vec::new();
+    let mut indent: usize = 0;
+    // Groups are entered in order, and every group inside a flat group is flat: the mode is
+    // known from the depth of the open groups and the depth of the outermost flat one.
+    let mut depth: usize = 0;
+    let mut flat_from: Option<usize> = None;
+    let mut i = 0;
+    while let Some(elem) = elems.get(i) {
+        i += 1;
+        match elem {
+            Elem::Text(t) => w.text(t),
+            Elem::Line(kind) => {
+                if *kind != LineKind::Hard && flat_from.is_some() {
                     if *kind == LineKind::Soft {
-                        write_text(&mut out, &mut pos, &mut pending_indent, " ");
+                        w.text(&SPACE);
                     }
                     continue;
                 }
-                if !suffixes.is_empty() {
-                    for s in suffixes.drain(..) {
-                        write_text(&mut out, &mut pos, &mut pending_indent, s);
+                for s in suffixes.drain(..) {
+                    w.text(&s);
+                }
+                w.out.push('\n');
+                w.pending_indent = Some(indent);
+                w.pos = indent * options.indent_width;
+            }
+            Elem::BreakParent | Elem::EndIfBreak => {}
+            Elem::LineSuffix(t) => suffixes.push(*t),
+            Elem::StartIndent => indent += 1,
+            Elem::EndIndent => indent = indent.saturating_sub(1),
+            Elem::StartGroup { should_break, flat, len } => {
+                depth += 1;
+                if flat_from.is_none() && !should_break {
+                    let remaining = options.width as isize - w.pos as isize;
+                    let fits = match *flat {
+                        // The content as measured, then what follows the group.
+                        Flat::Width(width) => {
+                            let rest = elems.get(i + len..).unwrap_or_default();
+                            remaining >= width as isize && fits(rest, remaining - width as isize, -1)
+                        }
+                        Flat::Newline(width) => remaining >= width as isize,
+                        Flat::Unknown => fits(&elems[i..], remaining, 0),
+                    };
+                    if fits {
+                        flat_from = Some(depth);
                     }
                 }
-                out.push('\n');
-                pending_indent = Some(cmd.indent);
-                pos = cmd.indent * options.indent_width;
+            }
+            Elem::EndGroup => {
+                if flat_from == Some(depth) {
+                    flat_from = None;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Elem::StartIfBreak { broken } => {
+                if *broken == flat_from.is_some() {
+                    i = skip_if_break(elems, i);
+                }
             }
         }
     }
     for s in suffixes.drain(..) {
-        write_text(&mut out, &mut pos, &mut pending_indent, s);
+        w.text(&s);
     }
-    out
 }
 
-/// Whether `next` printed in its mode, followed by `rest` (the printer's stack, top last), fits
-/// in `remaining` columns up to the first newline.
-fn fits(next: Cmd, rest: &[Cmd], mut remaining: isize) -> bool {
-    // Frames are slices so that a long concatenation is never copied.
-    let mut stack: Vec<(Mode, &[Doc])> = vec![(next.mode, std::slice::from_ref(next.doc))];
-    let mut rest_idx = rest.len();
-    loop {
-        let (mode, doc) = match stack.last_mut() {
-            Some((mode, docs)) => {
-                let mode = *mode;
-                match docs.split_first() {
-                    Some((first, tail)) => {
-                        *docs = tail;
-                        (mode, first)
-                    }
-                    None => {
-                        stack.pop();
-                        continue;
-                    }
+/// The index just after the [`Elem::EndIfBreak`] that closes the conditional content starting
+/// at `i`.
+fn skip_if_break(elems: &[Elem], mut i: usize) -> usize {
+    let mut nested = 0usize;
+    while let Some(elem) = elems.get(i) {
+        i += 1;
+        match elem {
+            Elem::StartIfBreak { .. } => nested += 1,
+            Elem::EndIfBreak if nested == 0 => break,
+            Elem::EndIfBreak => nested -= 1,
+            _ => {}
+        }
+    }
+    i
+}
+
+/// Whether `rest` fits in `remaining` columns up to the first newline, `rest` starting inside
+/// the group being measured (`depth` 0: printed flat) or just after it (`depth` -1). The printer
+/// only measures a group whose enclosing groups are all broken, so after the group's end every
+/// line is a newline.
+fn fits(rest: &[Elem], mut remaining: isize, mut depth: isize) -> bool {
+    // Past the measured group, every group is broken (those around it are, and the others
+    // inherit their mode or have it forced).
+    let mut after = depth < 0;
+    // The depth of a broken group inside the measured one, if any (the builder never makes
+    // one, since a broken group breaks the groups around it).
+    let mut broken_from: Option<isize> = None;
+    let mut i = 0;
+    while let Some(elem) = rest.get(i) {
+        i += 1;
+        let broken = after || broken_from.is_some();
+        match *elem {
+            Elem::Text(t) => {
+                remaining -= t.width as isize;
+                if t.multiline || remaining < 0 {
+                    return remaining >= 0;
                 }
             }
-            None => {
-                if rest_idx == 0 {
+            Elem::Line(kind) => {
+                if kind == LineKind::Hard || broken {
                     return true;
                 }
-                rest_idx -= 1;
-                let c = rest[rest_idx];
-                (c.mode, c.doc)
-            }
-        };
-        match doc {
-            Doc::Nil | Doc::BreakParent | Doc::LineSuffix(_) => {}
-            Doc::Text(s) => match s.find('\n') {
-                Some(i) => return remaining - width_of(&s[..i]) as isize >= 0,
-                None => {
-                    remaining -= width_of(s) as isize;
-                    if remaining < 0 {
-                        return false;
-                    }
-                }
-            },
-            Doc::Line(kind) => {
-                if *kind == LineKind::Hard || mode == Mode::Break {
-                    return true;
-                }
-                if *kind == LineKind::Soft {
+                if kind == LineKind::Soft {
                     remaining -= 1;
                     if remaining < 0 {
                         return false;
                     }
                 }
             }
-            Doc::Concat(docs) => stack.push((mode, docs)),
-            Doc::Indent(contents) => stack.push((mode, std::slice::from_ref(contents.as_ref()))),
-            Doc::Group { contents, should_break } => {
-                let mode = if *should_break { Mode::Break } else { mode };
-                stack.push((mode, std::slice::from_ref(contents.as_ref())));
+            Elem::StartGroup { should_break, .. } => {
+                depth += 1;
+                if should_break && broken_from.is_none() {
+                    broken_from = Some(depth);
+                }
             }
-            Doc::IfBreak { breaks, flat } => {
-                let d = if mode == Mode::Break { breaks } else { flat };
-                stack.push((mode, std::slice::from_ref(d.as_ref())));
+            Elem::EndGroup => {
+                if broken_from == Some(depth) {
+                    broken_from = None;
+                }
+                depth -= 1;
+                after |= depth < 0;
             }
+            Elem::StartIfBreak { broken: when_broken } => {
+                if when_broken != broken {
+                    i += skip_if_break(&rest[i..], 0);
+                }
+            }
+            Elem::StartIndent | Elem::EndIndent | Elem::EndIfBreak | Elem::LineSuffix(_) | Elem::BreakParent => {}
         }
     }
+    true
 }
 
 #[cfg(test)]
@@ -197,74 +254,179 @@ mod tests {
         PrintOptions { width, indent_unit: "  ".into(), indent_width: 2 }
     }
 
-    fn list(n: usize) -> Doc {
-        let mut items = vec![text("[")];
-        let mut inner = vec![softline()];
-        for i in 0..n {
+    fn list<'a>(d: &mut Doc<'a>, items: &'a [String]) {
+        d.start_group().text("[").start_indent().softline();
+        for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                inner.push(text(","));
-                inner.push(line());
+                d.text(",").line();
             }
-            inner.push(text(format!("item{i}")));
+            d.text(item);
         }
-        items.push(indent(concat(inner)));
-        items.push(softline());
-        items.push(text("]"));
-        group(concat(items))
+        d.end_indent().softline().text("]").end_group();
+    }
+
+    fn items(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("item{i}")).collect()
+    }
+
+    fn print_list(n: usize, width: usize) -> String {
+        let items = items(n);
+        let mut d = Doc::new();
+        list(&mut d, &items);
+        print(&d, &opts(width))
     }
 
     #[test]
     fn flat_when_it_fits() {
-        assert_eq!(print(list(3), &opts(80)), "[item0, item1, item2]");
+        assert_eq!(print_list(3, 80), "[item0, item1, item2]");
     }
 
     #[test]
     fn broken_when_it_does_not() {
-        assert_eq!(print(list(3), &opts(10)), "[\n  item0,\n  item1,\n  item2\n]");
+        assert_eq!(print_list(3, 10), "[\n  item0,\n  item1,\n  item2\n]");
     }
 
     #[test]
     fn exact_width_fits() {
         let s = "[item0, item1, item2]";
-        assert_eq!(print(list(3), &opts(s.len())), s);
-        assert!(print(list(3), &opts(s.len() - 1)).contains('\n'));
+        assert_eq!(print_list(3, s.len()), s);
+        assert!(print_list(3, s.len() - 1).contains('\n'));
     }
 
     #[test]
     fn text_after_the_group_counts() {
-        let d = concat(vec![list(2), text(";;;;;;;;;;")]);
-        assert!(print(d.clone(), &opts(16)).contains('\n'));
-        assert!(!print(d, &opts(24)).contains('\n'));
+        let items = items(2);
+        let mut d = Doc::new();
+        list(&mut d, &items);
+        d.text(";;;;;;;;;;");
+        assert!(print(&d, &opts(16)).contains('\n'));
+        assert!(!print(&d, &opts(24)).contains('\n'));
     }
 
     #[test]
     fn line_suffix_is_flushed_before_newline_and_not_measured() {
-        let d = concat(vec![
-            group(concat(vec![text("a"), line(), text("b")])),
-            line_suffix(" -- a long trailing comment"),
-            hardline(),
-            text("c"),
-            line_suffix(" -- end"),
-        ]);
-        assert_eq!(print(d, &opts(5)), "a b -- a long trailing comment\nc -- end");
+        let mut d = Doc::new();
+        d.start_group().text("a").line().text("b").end_group();
+        d.line_suffix(" -- a long trailing comment").hardline().text("c").line_suffix(" -- end");
+        assert_eq!(print(&d, &opts(5)), "a b -- a long trailing comment\nc -- end");
     }
 
     #[test]
     fn hard_line_breaks_the_group_and_no_trailing_indent() {
-        let d = group(concat(vec![text("x"), indent(concat(vec![hardline(), hardline(), text("y")]))]));
-        assert_eq!(print(d, &opts(80)), "x\n\n  y");
+        let mut d = Doc::new();
+        d.start_group().text("x").start_indent().hardline().hardline().text("y").end_indent().end_group();
+        assert_eq!(print(&d, &opts(80)), "x\n\n  y");
     }
 
     #[test]
     fn if_break_follows_the_group_mode() {
-        let d = |w| print(group(concat(vec![text("a"), if_break(text("!"), text("?")), line(), text("b")])), &opts(w));
-        assert_eq!(d(80), "a? b");
-        assert_eq!(d(2), "a!\nb");
+        let p = |w| {
+            let mut d = Doc::new();
+            d.start_group().text("a");
+            d.start_if_break(true).text("!").end_if_break();
+            d.start_if_break(false).text("?").end_if_break();
+            d.line().text("b").end_group();
+            print(&d, &opts(w))
+        };
+        assert_eq!(p(80), "a? b");
+        assert_eq!(p(2), "a!\nb");
+    }
+
+    #[test]
+    fn if_break_content_counts_only_in_its_mode() {
+        // The flat branch is measured, the broken one is not.
+        let p = |w| {
+            let mut d = Doc::new();
+            d.start_group().text("a");
+            d.start_if_break(true).text("!!!!!!!!!!").end_if_break();
+            d.start_if_break(false).text("?").end_if_break();
+            d.line().text("b").end_group();
+            print(&d, &opts(w))
+        };
+        assert_eq!(p(4), "a? b");
+        assert_eq!(p(3), "a!!!!!!!!!!\nb");
+    }
+
+    #[test]
+    fn a_following_group_is_measured_broken() {
+        // `a b` fits when what follows breaks at its first line: the next group is measured as
+        // broken, as the printer will find it if it does not fit.
+        let mut d = Doc::new();
+        d.start_group().text("a").line().text("b").end_group();
+        d.start_group().text("c").line().text("d").end_group();
+        assert_eq!(print(&d, &opts(4)), "a bc\nd");
+        assert_eq!(print(&d, &opts(3)), "a\nbc\nd");
+    }
+
+    #[test]
+    fn unmeasured_groups_are_walked() {
+        // Conditional content leaves the group unmeasured; the result is the same.
+        let p = |w, if_break: bool| {
+            let mut d = Doc::new();
+            d.start_group().text("a");
+            if if_break {
+                d.start_if_break(true).end_if_break();
+            }
+            d.line().text("b").end_group().text("cd");
+            d.start_group().text("e").line().text("f").end_group();
+            print(&d, &opts(w))
+        };
+        for w in 0..12 {
+            assert_eq!(p(w, true), p(w, false), "width {w}");
+        }
+        assert_eq!(p(6, true), "a bcde\nf");
+        assert_eq!(p(5, true), "a\nbcde\nf");
+    }
+
+    #[test]
+    fn nested_groups_break_from_the_outside_in() {
+        let mut d = Doc::new();
+        d.start_group().text("f(").start_indent().softline();
+        d.start_group().text("a,").line().text("b").end_group();
+        d.end_indent().softline().text(")").end_group();
+        assert_eq!(print(&d, &opts(80)), "f(a, b)");
+        assert_eq!(print(&d, &opts(6)), "f(\n  a, b\n)");
+        assert_eq!(print(&d, &opts(3)), "f(\n  a,\n  b\n)");
+    }
+
+    #[test]
+    fn text_styles() {
+        let mut d = Doc::new();
+        d.push_text(Text::new("Alter", Style::Upper)).text(" ").push_text(Text::new("SYSTEM", Style::Lower));
+        d.text(" ").push_text(Text::new("a'b", Style::Quoted(b'"'))).push_text(Text::new("", Style::Quoted(b'\'')));
+        d.start_group().line().text("x").end_group();
+        assert_eq!(print(&d, &opts(22)), "ALTER system \"a'b\"'' x");
+        assert_eq!(print(&d, &opts(21)), "ALTER system \"a'b\"''\nx");
+    }
+
+    #[test]
+    fn the_column_after_a_multiline_text_is_that_of_its_last_line() {
+        let mut d = Doc::new();
+        d.push_text(Text::new("ab\ncd", Style::Quoted(b'"'))).start_group().text("x").line().text("y").end_group();
+        assert_eq!(print(&d, &opts(6)), "\"ab\ncd\"x y");
+        assert_eq!(print(&d, &opts(5)), "\"ab\ncd\"x\ny");
+    }
+
+    #[test]
+    fn multiline_text() {
+        let mut d = Doc::new();
+        d.text("ALTER system /* x\nyy */").start_group().text("z").line().text("w").end_group();
+        // The column after a multi-line text is that of its last line.
+        assert_eq!(print(&d, &opts(12)), "ALTER system /* x\nyy */z w");
+        assert_eq!(print(&d, &opts(7)), "ALTER system /* x\nyy */z\nw");
+    }
+
+    #[test]
+    fn appends_to_the_given_string() {
+        let mut d = Doc::new();
+        d.start_group().text("a").line().text("b").end_group();
+        let mut out = String::from("0123456789");
+        print_into(&d, &opts(3), &mut out);
+        assert_eq!(out, "0123456789a b");
     }
 
     #[test]
     fn long_lists_print_in_linear_time() {
-        let s = print(list(200_000), &opts(80));
-        assert_eq!(s.lines().count(), 200_002);
+        assert_eq!(print_list(200_000, 80).lines().count(), 200_002);
     }
 }
