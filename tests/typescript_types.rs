@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use doris_lint::diagnostic::{Applicability, Severity};
-use doris_lint::js::{self, JsDiagnostic, JsEdit, JsFix, JsOperand, JsProperty, JsRule, JsStatement, JsSyntaxError};
+use doris_lint::format::options::{CommaStyle, KeywordCase, PropertiesLayout, QuoteStyle, SemicolonStyle};
+use doris_lint::format::FormatOptions;
+use doris_lint::js::{self, JsFixResult, JsDiagnostic, JsEdit, JsFix, JsOperand, JsProperty, JsRule, JsStatement, JsSyntaxError};
 use doris_lint::line_index::LineCol;
 use doris_lint::options::{LintOptions, Locale, Mode, Ports, RuleLevel};
 use doris_lint::rules::{FixAvailability, RULES};
@@ -20,8 +22,14 @@ fn dts() -> String {
 
 /// The body of `export interface NAME { ... }`, comments removed.
 fn interface_body(src: &str, name: &str) -> String {
-    let head = format!("export interface {name} {{");
-    let start = src.find(&head).unwrap_or_else(|| panic!("pkg/index.d.ts has no `{head}`")) + head.len();
+    // `export interface NAME {` or `export interface NAME extends OTHER {`.
+    let head = format!("export interface {name} ");
+    let at = src
+        .match_indices(&head)
+        .map(|(i, _)| i + head.len())
+        .find(|&i| src[i..].starts_with('{') || src[i..].starts_with("extends "))
+        .unwrap_or_else(|| panic!("pkg/index.d.ts has no `export interface {name}`"));
+    let start = at + src[at..].find('{').expect("`{` after the interface name") + 1;
     let mut depth = 1;
     let mut end = start;
     for (i, c) in src[start..].char_indices() {
@@ -117,6 +125,10 @@ fn option_names_match() {
     assert!(interface_keys(&src, "LintOptions").iter().all(|(_, optional)| *optional), "every option is optional");
     let ports: BTreeSet<String> = interface_keys(&src, "Ports").into_iter().map(|(k, _)| k).collect();
     assert_eq!(ports, serialized_keys(&Ports::default()), "Ports in pkg/index.d.ts drifted");
+    let format = interface_keys(&src, "FormatOptions");
+    let names: BTreeSet<String> = format.iter().map(|(k, _)| k.clone()).collect();
+    assert_eq!(names, serialized_keys(&FormatOptions::default()), "FormatOptions in pkg/index.d.ts drifted");
+    assert!(format.iter().all(|(_, optional)| *optional), "every format option is optional");
 }
 
 #[test]
@@ -229,6 +241,46 @@ fn statement_kinds() -> Vec<StatementKind> {
     all
 }
 
+fn keyword_cases() -> Vec<KeywordCase> {
+    let all = vec![KeywordCase::Upper, KeywordCase::Lower, KeywordCase::Preserve];
+    all.iter().for_each(|k| match k {
+        KeywordCase::Upper | KeywordCase::Lower | KeywordCase::Preserve => {}
+    });
+    all
+}
+
+fn quote_styles() -> Vec<QuoteStyle> {
+    let all = vec![QuoteStyle::Double, QuoteStyle::Single, QuoteStyle::Preserve];
+    all.iter().for_each(|q| match q {
+        QuoteStyle::Double | QuoteStyle::Single | QuoteStyle::Preserve => {}
+    });
+    all
+}
+
+fn comma_styles() -> Vec<CommaStyle> {
+    let all = vec![CommaStyle::Trailing, CommaStyle::Leading];
+    all.iter().for_each(|c| match c {
+        CommaStyle::Trailing | CommaStyle::Leading => {}
+    });
+    all
+}
+
+fn properties_layouts() -> Vec<PropertiesLayout> {
+    let all = vec![PropertiesLayout::Auto, PropertiesLayout::Expanded];
+    all.iter().for_each(|p| match p {
+        PropertiesLayout::Auto | PropertiesLayout::Expanded => {}
+    });
+    all
+}
+
+fn semicolon_styles() -> Vec<SemicolonStyle> {
+    let all = vec![SemicolonStyle::Always, SemicolonStyle::Preserve];
+    all.iter().for_each(|s| match s {
+        SemicolonStyle::Always | SemicolonStyle::Preserve => {}
+    });
+    all
+}
+
 #[test]
 fn string_enums_match() {
     let src = dts();
@@ -243,6 +295,11 @@ fn string_enums_match() {
     check("FixAvailability", fix_availabilities().into_iter().map(as_str).collect());
     check("OperandKind", operand_kinds().into_iter().map(js::operand_kind_name).collect());
     check("StatementKind", statement_kinds().into_iter().map(|k| k.as_str().to_string()).collect());
+    check("KeywordCase", keyword_cases().into_iter().map(as_str).collect());
+    check("QuoteStyle", quote_styles().into_iter().map(as_str).collect());
+    check("CommaStyle", comma_styles().into_iter().map(as_str).collect());
+    check("PropertiesLayout", properties_layouts().into_iter().map(as_str).collect());
+    check("SemicolonStyle", semicolon_styles().into_iter().map(as_str).collect());
 }
 
 #[test]
@@ -287,6 +344,16 @@ fn result_shapes_match() {
 
     let rule: JsRule = js::rules().remove(0);
     assert_shape(&src, "RuleInfo", &rule, &rule);
+
+    let result = doris_lint::fix::fix("ALTER SYSTEM ADD BACKEND 10.0.0.1:9050;", &LintOptions::default(), false);
+    assert!(!result.applied.is_empty());
+    let js_result = JsFixResult::new(&result);
+    assert_shape(&src, "FixResult", &js_result, &js_result);
+    assert_shape(&src, "AppliedFix", &result.applied[0], &result.applied[0]);
+    // FixOptions: the lint options plus `unsafeFixes`.
+    assert!(src.contains("export interface FixOptions extends LintOptions {"));
+    let own: BTreeSet<(String, bool)> = interface_keys(&src, "FixOptions");
+    assert_eq!(own, [("unsafeFixes".to_string(), true)].into_iter().collect());
 }
 
 #[test]

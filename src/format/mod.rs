@@ -183,7 +183,7 @@ impl<'a> Formatter<'a> {
                 } else {
                     self.sorted_comments.clear();
                     self.sorted_comments.extend_from_slice(&seg.comments);
-                    self.sorted_comments.sort_by_key(|c| c.span.start);
+                    crate::sort::sort_by_key(&mut self.sorted_comments, |c| c.span.start);
                     &self.sorted_comments
                 };
                 let body = seg.body.text(self.source);
@@ -278,7 +278,7 @@ fn format_trivia(source: &str, seg: &Segment, out: &mut String) {
     } else {
         let mut items: Vec<Span> = seg.comments.iter().map(|c| c.span).collect();
         items.extend(seg.terminator);
-        items.sort();
+        crate::sort::sort_by(&mut items, |a, b| a.cmp(b));
         for span in items {
             emit(span);
         }
