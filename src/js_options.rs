@@ -93,7 +93,7 @@ fn unexpected(u: &Unexpected<'_>) -> String {
         Unexpected::Signed(n) => format!("integer `{n}`"),
         Unexpected::Float(_) => "a number".into(),
         Unexpected::Char(c) => format!("character `{c}`"),
-        Unexpected::Str(s) => format!("string \"{s}\""),
+        Unexpected::Str(s) => format!("string {}", quoted(s)),
         Unexpected::Unit => "null".into(),
         Unexpected::Seq => "an array".into(),
         Unexpected::Map => "an object".into(),
@@ -139,6 +139,26 @@ impl OptValue {
             OptValue::Object(_) => Unexpected::Map,
         }
     }
+}
+
+/// `s` in double quotes with quotes, backslashes and control characters escaped, as `{:?}` would
+/// write it but without pulling Rust's Debug machinery into the WebAssembly package.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Reads `T` from `value` (the whole options object).
@@ -417,6 +437,16 @@ mod tests {
         ] {
             let message = format_options(&v(json.clone())).unwrap_err().to_string();
             assert!(message.starts_with(expected), "{json}: {message}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod quoting_tests {
+    #[test]
+    fn quoted_matches_debug_formatting() {
+        for s in ["9050", "\t", "a\"b\\c", "line\nbreak\r", "\u{1}", "中文 ok"] {
+            assert_eq!(super::quoted(s), format!("{s:?}"), "{s:?}");
         }
     }
 }
