@@ -491,34 +491,53 @@ function loadOptions(o) {
   backendsResult = readBackends();
 }
 
+/** The longest URL "Report a problem" makes (GitHub refuses longer ones on `issues/new`). */
+const MAX_REPORT_URL = 7500;
+
+/**
+ * "Report a problem": a new issue on REPO_URL (src/config.js) prefilled with the version, the
+ * source, every option (lint and format, as the page passes them), the diagnostics and a link
+ * back to this state. Too long for a URL: the link goes first, then the source is cut.
+ */
 function updateReportLink() {
   const src = editor.state.doc.toString();
-  const shown = src.length > 3000 ? src.slice(0, 3000) + "\n-- (truncated)" : src;
-  const o = currentState().o;
-  delete o.existingBackends;
+  const options = { lint: lintOptions(), format: formatOptions() };
   const fence = "```";
-  const body = [
-    "**What happened / what I expected**",
-    "",
-    "",
-    `**doris-lint** ${doris.isReady() ? doris.version() : ""} (playground)`,
-    "",
-    "**Source**",
-    `${fence}sql`,
-    shown,
-    fence,
-    "",
-    "**Options**",
-    `${fence}json`,
-    JSON.stringify(o, null, 2),
-    fence,
-    "",
-    location.href.length < 4000 ? `[Open in the playground](${location.href})` : "",
-  ].join("\n");
-  const url = new URL(`${REPO_URL}/issues/new`);
-  url.searchParams.set("title", "Playground: ");
-  url.searchParams.set("body", body);
-  $("report").href = url.toString();
+  const diags = lastDiagnostics.slice(0, 20).map((d) => `${d.start.line}:${d.start.column} ${d.code} ${d.rule}`);
+  if (lastDiagnostics.length > 20) diags.push(`… ${lastDiagnostics.length - 20} more`);
+  const build = (srcMax, withLink) => {
+    const shown = src.length > srcMax ? src.slice(0, srcMax) + "\n-- (truncated)" : src;
+    const body = [
+      "**What happened / what I expected**",
+      "",
+      "",
+      `**doris-lint** ${doris.isReady() ? doris.version() : ""} (playground)`,
+      "",
+      "**Source**",
+      `${fence}sql`,
+      shown,
+      fence,
+      "",
+      "**Options**",
+      `${fence}json`,
+      JSON.stringify(options, null, 2),
+      fence,
+      "",
+      "**Diagnostics**",
+      fence,
+      diags.length ? diags.join("\n") : "(none)",
+      fence,
+      ...(withLink ? ["", `[Open in the playground](${location.href})`] : []),
+    ].join("\n");
+    const url = new URL(`${REPO_URL}/issues/new`);
+    url.searchParams.set("title", "Playground: ");
+    url.searchParams.set("body", body);
+    return url.toString();
+  };
+  let href = build(3000, true);
+  if (href.length > MAX_REPORT_URL) href = build(3000, false);
+  for (let max = 2000; href.length > MAX_REPORT_URL && max > 0; max = Math.floor(max / 2)) href = build(max, false);
+  $("report").href = href;
 }
 
 async function copyLink() {
@@ -657,6 +676,7 @@ async function main() {
       return lastLintedDoc;
     },
     rules: [...ruleIndex.keys()],
+    repoUrl: REPO_URL,
     timings,
     lintOptions,
     formatOptions,

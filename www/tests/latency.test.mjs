@@ -103,6 +103,12 @@ it("keystroke-to-diagnostics latency on a 100 KB document", async (t) => {
       status: document.querySelector("#status").textContent,
     }));
     assert.match(fix.status, /^Applied \d+ safe fixes \(D007\)\.$/);
+    // The report link stays a URL GitHub accepts: the source is cut, the options stay.
+    const reportUrl = await page.getAttribute("#report", "href");
+    assert.ok(reportUrl.length <= 7500, `report URL of ${reportUrl.length} characters`);
+    const body = new URL(reportUrl).searchParams.get("body");
+    assert.match(body, /-- \(truncated\)/);
+    assert.match(body, /"keywordCase": "upper"/);
 
     const latency = median(r.samples);
     const lint = median(r.lint);

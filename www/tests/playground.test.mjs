@@ -308,11 +308,20 @@ describe("playground", () => {
         format: window.playground.formatOptions(),
         diagnostics: window.playground.diagnostics(),
       }));
-      // The report link carries the source and the options.
-      const report = new URL(await page.getAttribute("#report", "href"));
-      assert.match(report.pathname, /\/issues\/new$/);
-      assert.ok(report.searchParams.get("body").includes("ALTER SYSTEM ADD BACKEND 10.0.0.9:9050;"));
-      assert.ok(report.searchParams.get("body").includes('"mode": "decoupled"'));
+      // The report link: a new issue on the configured repository, with the source, the lint
+      // and format options, the diagnostics and the link back.
+      const repoUrl = await page.evaluate(() => window.playground.repoUrl);
+      const href = await page.getAttribute("#report", "href");
+      assert.ok(href.startsWith(`${repoUrl}/issues/new?`), href);
+      const body = new URL(href).searchParams.get("body");
+      assert.ok(body.includes("-- shared case\nALTER SYSTEM ADD BACKEND 10.0.0.9:9050;"), body);
+      const json = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(body)[1]);
+      assert.deepEqual(json, { lint: state.lint, format: state.format });
+      assert.equal(json.lint.mode, "decoupled");
+      assert.equal(json.format.quoteStyle, "single");
+      assert.ok(state.diagnostics.length > 0);
+      for (const d of state.diagnostics) assert.ok(body.includes(`${d.start.line}:${d.start.column} ${d.code} ${d.rule}`), body);
+      assert.ok(body.includes(`(${link})`), "the link back to this state");
     });
     const { page } = await open(env.context, link);
     try {
