@@ -19,9 +19,10 @@ build:
 	$(CARGO) build --release --locked
 
 ## Every test that passes today: native (unit, fixtures, snapshots, property tests, corpus,
-## differential parser test, hostile input) and a short fuzzing run. The wasm/npm suites
-## (`make test-wasm test-js test-browser`) are not in it yet: see docs/notes-wasm.md and the issue notes.
-test: test-native test-fuzz
+## differential parser test, hostile input), a short fuzzing run, and the playground end to end
+## in Chromium (about a minute after the wasm and Vite builds). The wasm/npm suites
+## (`make test-wasm test-js`) are not in it yet: see docs/notes-wasm.md and the issue notes.
+test: test-native test-fuzz test-browser
 
 test-native:
 	$(CARGO) test --locked
@@ -66,7 +67,8 @@ www-deps:
 	  cd www && npm ci --no-audit --no-fund --loglevel=error; fi
 
 ## The playground end to end in Debian's Chromium (playwright-core; scripts/setup-browser.sh
-## installs Chromium when /usr/bin/chromium is missing). Screenshots of failures: test-results/.
+## installs Chromium when /usr/bin/chromium is missing). Everything it needs comes from a clean
+## clone: pkg/ (make wasm), www/node_modules (npm ci), Chromium. Screenshots of failures: test-results/.
 test-browser: playground-dist
 	scripts/setup-browser.sh
 	cd www && npm test
