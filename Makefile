@@ -28,9 +28,9 @@ build:
 
 ## Every test: native (unit, fixtures, snapshots, property tests, corpus, differential parser
 ## test, hostile input), the wasm API in Node (test-wasm), the npm package through its public
-## entries (test-js) and a short fuzzing run. The playground's browser suite (`make test-browser`)
-## is not in it yet.
-test: test-native test-wasm test-js test-fuzz
+## entries (test-js), a short fuzzing run, and the playground end to end in Chromium
+## (test-browser). Each target installs what it needs (scripts/).
+test: test-native test-wasm test-js test-fuzz test-browser
 
 test-native:
 	$(CARGO) test --locked
@@ -77,7 +77,8 @@ www-deps:
 	  cd www && npm ci --no-audit --no-fund --loglevel=error; fi
 
 ## The playground end to end in Debian's Chromium (playwright-core; scripts/setup-browser.sh
-## installs Chromium when /usr/bin/chromium is missing). Screenshots of failures: test-results/.
+## installs Chromium when /usr/bin/chromium is missing). Everything it needs comes from a clean
+## clone: pkg/ (make wasm), www/node_modules (npm ci), Chromium. Screenshots of failures: test-results/.
 test-browser: playground-dist
 	scripts/setup-browser.sh
 	cd www && npm test

@@ -20,7 +20,7 @@ import { sql, MySQL } from "@codemirror/lang-sql";
 import { linter, lintGutter, lintKeymap, forceLinting } from "@codemirror/lint";
 
 import * as doris from "doris-lint";
-import { toCodeMirrorDiagnostics } from "doris-lint/codemirror";
+import { toCodeMirrorDiagnostics, formatDocument as formatCommand, minimalChange } from "doris-lint/codemirror";
 
 import { TEXTS } from "./i18n.js";
 import { EXAMPLE } from "./examples.js";
@@ -57,9 +57,6 @@ const t = (key, ...args) => {
   return typeof v === "function" ? v(...args) : v;
 };
 
-/** A function of the package when this build of it exports it (format/fix land later). */
-const api = (name) => (typeof doris[name] === "function" ? doris[name] : null);
-
 let backendsResult = { backends: [] };
 
 function readBackends() {
@@ -90,7 +87,7 @@ export function lintOptions() {
 }
 
 /** `format()`'s options from the form. */
-function formatOptions() {
+export function formatOptions() {
   const width = Number(options.lineWidth);
   return {
     keywordCase: options.keywordCase,
@@ -109,8 +106,8 @@ function formatOptions() {
 function applyTexts() {
   document.documentElement.lang = options.locale;
   document.title = t("title");
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll("[data-i18n-title]")) el.title = t(el.dataset.i18nTitle);
+  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n, formatKeysLabel());
+  for (const el of document.querySelectorAll("[data-i18n-title]")) el.title = t(el.dataset.i18nTitle, formatKeysLabel());
   $("locale").value = options.locale;
   $("editor").setAttribute("aria-label", t("editorLabel"));
   showBackendsStatus();
@@ -217,7 +214,7 @@ document.addEventListener("click", (e) => {
 
 let lastDiagnostics = [];
 let lastLintedDoc = null;
-export const timings = { lint: [], lastLintMs: 0 };
+export const timings = { lint: [], lastLintMs: 0, lastFormatMs: 0, lastFixMs: 0 };
 
 /** The CodeMirror diagnostics of the package's adapter, with the rule code as a docs link. */
 function toEditorDiagnostics(diagnostics) {
@@ -388,81 +385,66 @@ function renderStatements(statements = []) {
 
 // ---------------------------------------------------------------------------------------------
 // Format and fix
+//
+// Both run on the main thread with the page's own copy of the WebAssembly, only when asked (a
+// button, a key): on a 100 KB script each answers within about 100 ms (tests/latency.test.mjs
+// measures it, README.md has the figures), too little to be worth a round trip to the worker and
+// the races of a document edited meanwhile. Linting, which runs on every keystroke, is the worker's.
 
+/** The format keys (CodeMirror names; `Mod` is Ctrl, or Cmd on a Mac). */
+const FORMAT_KEYS = ["Shift-Alt-f", "Mod-Shift-f"];
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/** The format keys as a person reads them. */
+function formatKeysLabel() {
+  return FORMAT_KEYS.map((k) =>
+    k
+      .replace("Mod", IS_MAC ? "Cmd" : "Ctrl")
+      .replace(/-([a-z])$/, (_, c) => `-${c.toUpperCase()}`),
+  ).join(", ");
+}
+
+/** Replaces the document with `text` by the smallest change (selection and undo stay sensible). */
 function replaceDoc(view, text, userEvent) {
   const cur = view.state.doc.toString();
   if (cur === text) return false;
-  // Replace only the part that differs, so the cursor and the undo history stay sensible.
-  let start = 0;
-  while (start < cur.length && start < text.length && cur[start] === text[start]) start++;
-  let endA = cur.length;
-  let endB = text.length;
-  while (endA > start && endB > start && cur[endA - 1] === text[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  view.dispatch({ changes: { from: start, to: endA, insert: text.slice(start, endB) }, userEvent });
+  view.dispatch({ changes: minimalChange(cur, text), userEvent });
   return true;
 }
 
+// The package's CodeMirror command, reading the formatter options of the form at every run.
+const formatWithOptions = formatCommand({ format: () => formatOptions() });
+
+/** Format (button and keys): the package's `formatDocument` command, timed, with a status. */
 function formatDocument(view) {
-  const format = api("format");
-  if (!format) {
-    setStatus(t("formatUnavailable"));
-    return true;
-  }
+  const before = view.state.doc;
   try {
-    const r = format(view.state.doc.toString(), formatOptions());
-    const text = typeof r === "string" ? r : (r?.output ?? r?.text ?? r?.formatted);
-    if (typeof text !== "string") throw new Error("format() returned no text");
-    setStatus(replaceDoc(view, text, "input.format") ? t("formatted") : t("alreadyFormatted"));
+    const t0 = performance.now();
+    formatWithOptions(view);
+    timings.lastFormatMs = performance.now() - t0;
+    setStatus(view.state.doc === before ? t("alreadyFormatted") : t("formatted"));
   } catch (e) {
     setStatus(String(e?.message ?? e));
   }
   return true;
 }
 
-/** Safe fixes of `diagnostics` that do not overlap, as changes. */
-function safeChanges(diagnostics) {
-  const edits = [];
-  let end = -1;
-  let count = 0;
-  for (const d of [...diagnostics].sort((a, b) => a.from - b.from)) {
-    if (d.fix?.applicability !== "safe") continue;
-    const es = [...d.fix.edits].sort((a, b) => a.from - b.from);
-    if (!es.length || es[0].from < end) continue;
-    edits.push(...es);
-    end = Math.max(...es.map((e) => e.to));
-    count++;
-  }
-  return { edits, count };
-}
-
+/**
+ * Fix all safe problems: the package's `fix()` (safe fixes only, round after round, with the lint
+ * options of the form), applied as one change; the worker then lints the new text.
+ */
 function fixAll(view) {
-  const fix = api("fix");
   const source = view.state.doc.toString();
   try {
-    if (fix) {
-      const r = fix(source, lintOptions());
-      const text = typeof r === "string" ? r : (r?.output ?? r?.text ?? r?.fixed ?? r?.source);
-      if (typeof text === "string") {
-        const applied = Array.isArray(r?.applied) ? r.applied.length : undefined;
-        const changed = replaceDoc(view, text, "input.fix");
-        setStatus(changed ? t("fixedN", applied ?? "") : t("nothingToFix"));
-        return true;
-      }
-    }
-    // Until the package exports fix(): the diagnostics' safe fixes, round after round.
-    let text = source;
-    let total = 0;
-    for (let round = 0; round < 10; round++) {
-      const { edits, count } = safeChanges(doris.lint(text, lintOptions()));
-      if (!count) break;
-      for (const e of [...edits].sort((a, b) => b.from - a.from)) text = text.slice(0, e.from) + e.insert + text.slice(e.to);
-      total += count;
-    }
-    replaceDoc(view, text, "input.fix");
-    setStatus(total ? t("fixedN", total) : t("nothingToFix"));
+    const t0 = performance.now();
+    const result = doris.fix(source, { ...lintOptions(), unsafeFixes: false });
+    replaceDoc(view, result.output, "input.fix");
+    timings.lastFixMs = performance.now() - t0;
+    const codes = [...new Set(result.applied.map((a) => a.code))].sort();
+    const unsafe = result.remaining.filter((d) => d.fix?.applicability === "unsafe").length;
+    let status = result.applied.length ? t("fixedN", result.applied.length, codes.join(", ")) : t("nothingToFix");
+    if (unsafe) status += " " + t("unsafeLeft", unsafe);
+    setStatus(status);
   } catch (e) {
     setStatus(String(e?.message ?? e));
   }
@@ -509,34 +491,53 @@ function loadOptions(o) {
   backendsResult = readBackends();
 }
 
+/** The longest URL "Report a problem" makes (GitHub refuses longer ones on `issues/new`). */
+const MAX_REPORT_URL = 7500;
+
+/**
+ * "Report a problem": a new issue on REPO_URL (src/config.js) prefilled with the version, the
+ * source, every option (lint and format, as the page passes them), the diagnostics and a link
+ * back to this state. Too long for a URL: the link goes first, then the source is cut.
+ */
 function updateReportLink() {
   const src = editor.state.doc.toString();
-  const shown = src.length > 3000 ? src.slice(0, 3000) + "\n-- (truncated)" : src;
-  const o = currentState().o;
-  delete o.existingBackends;
+  const options = { lint: lintOptions(), format: formatOptions() };
   const fence = "```";
-  const body = [
-    "**What happened / what I expected**",
-    "",
-    "",
-    `**doris-lint** ${doris.isReady() ? doris.version() : ""} (playground)`,
-    "",
-    "**Source**",
-    `${fence}sql`,
-    shown,
-    fence,
-    "",
-    "**Options**",
-    `${fence}json`,
-    JSON.stringify(o, null, 2),
-    fence,
-    "",
-    location.href.length < 4000 ? `[Open in the playground](${location.href})` : "",
-  ].join("\n");
-  const url = new URL(`${REPO_URL}/issues/new`);
-  url.searchParams.set("title", "Playground: ");
-  url.searchParams.set("body", body);
-  $("report").href = url.toString();
+  const diags = lastDiagnostics.slice(0, 20).map((d) => `${d.start.line}:${d.start.column} ${d.code} ${d.rule}`);
+  if (lastDiagnostics.length > 20) diags.push(`… ${lastDiagnostics.length - 20} more`);
+  const build = (srcMax, withLink) => {
+    const shown = src.length > srcMax ? src.slice(0, srcMax) + "\n-- (truncated)" : src;
+    const body = [
+      "**What happened / what I expected**",
+      "",
+      "",
+      `**doris-lint** ${doris.isReady() ? doris.version() : ""} (playground)`,
+      "",
+      "**Source**",
+      `${fence}sql`,
+      shown,
+      fence,
+      "",
+      "**Options**",
+      `${fence}json`,
+      JSON.stringify(options, null, 2),
+      fence,
+      "",
+      "**Diagnostics**",
+      fence,
+      diags.length ? diags.join("\n") : "(none)",
+      fence,
+      ...(withLink ? ["", `[Open in the playground](${location.href})`] : []),
+    ].join("\n");
+    const url = new URL(`${REPO_URL}/issues/new`);
+    url.searchParams.set("title", "Playground: ");
+    url.searchParams.set("body", body);
+    return url.toString();
+  };
+  let href = build(3000, true);
+  if (href.length > MAX_REPORT_URL) href = build(3000, false);
+  for (let max = 2000; href.length > MAX_REPORT_URL && max > 0; max = Math.floor(max / 2)) href = build(max, false);
+  $("report").href = href;
 }
 
 async function copyLink() {
@@ -602,7 +603,7 @@ function createEditor(doc) {
           needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(optionsChanged))),
         }),
         keymap.of([
-          { key: "Shift-Alt-f", run: formatDocument, preventDefault: true },
+          ...FORMAT_KEYS.map((key) => ({ key, run: formatDocument, preventDefault: true })),
           ...lintKeymap,
           ...defaultKeymap,
           ...historyKeymap,
@@ -675,7 +676,7 @@ async function main() {
       return lastLintedDoc;
     },
     rules: [...ruleIndex.keys()],
-    api: ["lint", "format", "fix", "parse"].filter(api),
+    repoUrl: REPO_URL,
     timings,
     lintOptions,
     formatOptions,
