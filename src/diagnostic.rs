@@ -64,7 +64,7 @@ pub struct Fix {
 
 impl Fix {
     pub fn new(applicability: Applicability, message: impl Into<String>, mut edits: Vec<Edit>) -> Fix {
-        edits.sort_by_key(|e| (e.span.start, e.span.end));
+        crate::sort::sort_by_key(&mut edits, |e| (e.span.start, e.span.end));
         Fix { message: message.into(), applicability, edits }
     }
 

@@ -102,7 +102,7 @@ pub fn select_round(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) 
 fn apply(text: &str, diagnostics: &[Diagnostic], chosen: &[usize]) -> String {
     let mut edits: Vec<&Edit> =
         chosen.iter().filter_map(|&i| diagnostics[i].fix.as_ref()).flat_map(|f| f.edits.iter()).collect();
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    crate::sort::sort_by_key(&mut edits, |e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for e in edits {

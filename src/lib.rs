@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod options;
 pub mod rules;
 pub mod show_backends;
+pub mod sort;
 pub mod span;
 pub mod suppression;
 pub mod syntax;

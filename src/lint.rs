@@ -48,7 +48,7 @@ pub fn lint_script(source: &str, script: &Script, options: &LintOptions) -> Vec<
 }
 
 fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    crate::sort::sort_by(diags, |a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
 }
 
 /// Lints an already parsed script, keeping the suppression details.
@@ -79,7 +79,7 @@ pub fn lint_script_report(source: &str, script: &Script, options: &LintOptions) 
         suppressed.extend(more_suppressed);
     }
     sort(&mut kept);
-    suppressed.sort_by(|a, b| {
+    crate::sort::sort_by(&mut suppressed, |a, b| {
         (a.diagnostic.span.start, a.diagnostic.span.end, a.diagnostic.code).cmp(&(
             b.diagnostic.span.start,
             b.diagnostic.span.end,

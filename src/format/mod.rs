@@ -157,7 +157,7 @@ fn format_trivia(source: &str, seg: &Segment) -> String {
     if let Some(t) = seg.terminator {
         items.push(t);
     }
-    items.sort();
+    crate::sort::sort_by(&mut items, |a, b| a.cmp(b));
     for span in items {
         if let Some(at) = cursor {
             out.push_str(trivia_separator(&source[at..span.start]));
@@ -235,7 +235,7 @@ impl<'a> Layout<'a> {
             comments: seg.comments.clone(),
             expanded: false,
         };
-        l.comments.sort_by_key(|c| c.span.start);
+        crate::sort::sort_by_key(&mut l.comments, |c| c.span.start);
         l.collect(st);
         if !l.covers_body() {
             return None;

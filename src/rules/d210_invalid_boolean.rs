@@ -45,8 +45,8 @@ pub(crate) fn intended(v: &str) -> Option<bool> {
     let same_letters = |w: &str| {
         let mut a: Vec<char> = l.chars().collect();
         let mut b: Vec<char> = w.chars().collect();
-        a.sort_unstable();
-        b.sort_unstable();
+        crate::sort::sort_by(&mut a, char::cmp);
+        crate::sort::sort_by(&mut b, char::cmp);
         a == b
     };
     if same_letters("true") || (l.len() >= 3 && levenshtein(&l, "true") <= 1) {
