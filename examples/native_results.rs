@@ -1,7 +1,9 @@
 //! Native results for the cross-surface test (tests/js/corpus.test.mjs): reads a JSON Lines file
-//! whose lines hold `{"sql": ...}` and prints, for each, what the native library gives: the
-//! diagnostics with *byte* spans (the JS test converts them to UTF-16 itself, independently of
-//! `doris_lint::js`). With `-` it reads standard input.
+//! whose lines hold `{"sql": ..., "options"?: LintOptions, "format"?: FormatOptions}` and prints,
+//! for each, what the native library gives: the diagnostics with *byte* spans (the JS test
+//! converts them to UTF-16 itself, independently of `doris_lint::js`), the formatted text and
+//! the output of `fix` (safe fixes).
+//! With `-` it reads standard input.
 //!
 //!     cargo run --example native_results -- file.jsonl > native.json
 
@@ -9,6 +11,7 @@ use std::io::Read;
 
 use serde_json::{json, Value};
 
+use doris_lint::format::FormatOptions;
 use doris_lint::options::LintOptions;
 
 fn main() {
@@ -59,7 +62,18 @@ fn main() {
                 })
             })
             .collect();
-        out.push(json!({ "sql": sql, "diagnostics": diagnostics }));
+        let format: FormatOptions = serde_json::from_value(item.get("format").cloned().unwrap_or(json!({})))
+            .unwrap_or_else(|e| {
+                eprintln!("native_results: line {}: format: {e}", n + 1);
+                std::process::exit(2);
+            });
+        let formatted = doris_lint::format::format(sql, &format);
+        let fixed = doris_lint::fix::fix(sql, &options, false);
+        let fixed_codes: Vec<&str> = fixed.applied.iter().map(|a| a.code).collect();
+        out.push(json!({
+            "sql": sql, "diagnostics": diagnostics, "formatted": formatted,
+            "fixed": fixed.output, "fixed_codes": fixed_codes,
+        }));
     }
     println!("{}", Value::Array(out));
 }

@@ -5,6 +5,9 @@
 
 import wasmInit, * as wasm from "./doris_lint.js";
 
+// The WebAssembly returns its results as JSON text: one string crosses the boundary, and
+// JSON.parse builds the objects faster than the WebAssembly could through a call per property.
+
 let ready = false;
 let loading;
 
@@ -55,13 +58,28 @@ function check(name) {
 /** Lints `source`: every diagnostic, sorted by position. Positions are UTF-16 offsets. */
 export function lint(source, options) {
   check("lint");
-  return wasm.lint(source, options);
+  return JSON.parse(wasm.lint(source, options));
+}
+
+/** `source` formatted (statements outside the family and ones that do not parse are kept as they are). */
+export function format(source, options) {
+  check("format");
+  return wasm.format(source, options);
+}
+
+/**
+ * Applies the safe fixes (and the unsafe ones with `options.unsafeFixes`) until nothing changes:
+ * `{ output, applied, remaining, rounds, converged }`.
+ */
+export function fix(source, options) {
+  check("fix");
+  return JSON.parse(wasm.fix(source, options));
 }
 
 /** The statements of `source`, for a "parsed statements" view. */
 export function parse(source) {
   check("parse");
-  return wasm.parse(source);
+  return JSON.parse(wasm.parse(source));
 }
 
 /**
@@ -70,13 +88,13 @@ export function parse(source) {
  */
 export function parseBackends(text) {
   check("parseBackends");
-  return wasm.parseBackends(text);
+  return JSON.parse(wasm.parseBackends(text));
 }
 
 /** Every rule's metadata, in code order. */
 export function rules() {
   check("rules");
-  return wasm.rules();
+  return JSON.parse(wasm.rules());
 }
 
 /** The version of doris-lint. */

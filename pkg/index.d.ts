@@ -141,6 +141,37 @@ export interface LintOptions {
   locale?: Locale;
 }
 
+export type KeywordCase = "upper" | "lower" | "preserve";
+
+export type QuoteStyle = "double" | "single" | "preserve";
+
+export type CommaStyle = "trailing" | "leading";
+
+export type PropertiesLayout = "auto" | "expanded";
+
+export type SemicolonStyle = "always" | "preserve";
+
+/**
+ * Options of `format()`: the names of the `[format]` table of `doris-lint.toml`. Every option is
+ * optional; an unknown option or a value of the wrong type throws an Error naming it.
+ */
+export interface FormatOptions {
+  /** `"upper"` by default. */
+  keywordCase?: KeywordCase;
+  /** `"double"` by default (unless that would need an escape). */
+  quoteStyle?: QuoteStyle;
+  /** Spaces per level (0 to 16), or `"tab"`; 4 by default. */
+  indent?: number | "tab";
+  /** 80 by default. */
+  lineWidth?: number;
+  /** `"trailing"` by default. */
+  commaStyle?: CommaStyle;
+  /** `"auto"` by default: one line when the statement fits. */
+  propertiesLayout?: PropertiesLayout;
+  /** `"always"` by default. */
+  semicolon?: SemicolonStyle;
+}
+
 /** A 1-based line and a 1-based column counted in UTF-16 code units (Monaco's convention). */
 export interface Position {
   line: number;
@@ -176,6 +207,33 @@ export interface Diagnostic {
   start: Position;
   end: Position;
   fix?: Fix;
+}
+
+/** Options of `fix()`: those of `lint()`, and whether to apply unsafe fixes too. */
+export interface FixOptions extends LintOptions {
+  /** Apply unsafe fixes (suggestions) too; `false` by default. */
+  unsafeFixes?: boolean;
+}
+
+/** A fix that `fix()` applied. */
+export interface AppliedFix {
+  code: RuleCode;
+  rule: RuleName;
+  message: string;
+  applicability: Applicability;
+}
+
+export interface FixResult {
+  /** The fixed text (the input itself when nothing applied). */
+  output: string;
+  /** Every fix applied, in the order applied. */
+  applied: AppliedFix[];
+  /** The diagnostics of `output` (positions in `output`). */
+  remaining: Diagnostic[];
+  /** Rounds that changed the text. */
+  rounds: number;
+  /** `false` when fixing stopped with applicable fixes left (round limit, or a round that made things worse). */
+  converged: boolean;
 }
 
 /** How an operand was written. */
@@ -274,6 +332,15 @@ export interface RuleInfo {
 
 /** Lints `source`: every diagnostic, sorted by position. Throws an Error on a bad argument. */
 export function lint(source: string, options?: LintOptions | null): Diagnostic[];
+
+/**
+ * `source` formatted. Statements outside the `ALTER SYSTEM` family and statements that do not
+ * parse are kept byte for byte; comments are kept.
+ */
+export function format(source: string, options?: FormatOptions | null): string;
+
+/** Applies the safe fixes (and unsafe ones with `unsafeFixes`) round after round. */
+export function fix(source: string, options?: FixOptions | null): FixResult;
 
 /** The statements of `source`. */
 export function parse(source: string): ParsedStatement[];

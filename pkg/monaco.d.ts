@@ -1,6 +1,6 @@
 // Types of doris-lint/monaco.
 import type * as Monaco from "monaco-editor";
-import type { Diagnostic, LintOptions } from "./index.js";
+import type { Diagnostic, FormatOptions, LintOptions } from "./index.js";
 
 /** The `monaco` namespace (`import * as monaco from "monaco-editor"`, or the global `monaco`). */
 export type MonacoApi = typeof Monaco;
@@ -15,6 +15,8 @@ export interface DorisLintMonacoConfig {
   lint?: LintOptions | (() => LintOptions | undefined);
   /** Milliseconds after the last change before linting again; 300 by default. */
   delay?: number;
+  /** Options of `format()`, or a function returning the current ones; without `indent`, the editor's. */
+  format?: FormatOptions | (() => FormatOptions | undefined);
 }
 
 export interface DorisLintRegistration extends Monaco.IDisposable {
@@ -35,5 +37,11 @@ export function createCodeActionProvider(
   config?: DorisLintMonacoConfig,
 ): Monaco.languages.CodeActionProvider;
 
-/** Markers on every model of the language, kept up to date, and the code-action provider. */
+/** A document formatting provider (the editor's indentation unless `format.indent` is set). */
+export function createFormattingProvider(
+  monaco: MonacoApi,
+  config?: DorisLintMonacoConfig,
+): Monaco.languages.DocumentFormattingEditProvider;
+
+/** Markers on every model of the language, kept up to date, and the code-action and formatting providers. */
 export function registerDorisLint(monaco: MonacoApi, config?: DorisLintMonacoConfig): DorisLintRegistration;

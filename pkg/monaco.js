@@ -1,15 +1,18 @@
-// doris-lint for Monaco: markers (with rule codes) on every model of the language, and a
-// code-action provider offering the fixes. Pass the `monaco` namespace you use; the WebAssembly is
-// loaded by init() the first time a model is linted.
+// doris-lint for Monaco: markers (with rule codes) on every model of the language, a
+// code-action provider offering the fixes, and a document formatting provider. Pass the `monaco`
+// namespace you use; the WebAssembly is loaded by init() the first time a model is linted.
 //
 //   import * as monaco from "monaco-editor";
 //   import { registerDorisLint } from "doris-lint/monaco";
 //   const registration = registerDorisLint(monaco, { languageId: "sql" });
 
-import { init, isReady, lint } from "./api.js";
+import { fix, format, init, isReady, lint } from "./api.js";
 
 /** The marker owner used with `monaco.editor.setModelMarkers`. */
 export const MARKER_OWNER = "doris-lint";
+
+/** The code-action kind of "Fix all safe doris-lint problems". */
+const FIX_ALL_KIND = "source.fixAll.doris-lint";
 
 function resolve(option) {
   return typeof option === "function" ? option() : option;
@@ -55,9 +58,11 @@ export function createCodeActionProvider(monaco, config = {}) {
     provideCodeActions(model, range, context) {
       const actions = [];
       if (!isReady()) return { actions, dispose() {} };
+      const text = model.getValue();
       const lo = model.getOffsetAt({ lineNumber: range.startLineNumber, column: range.startColumn });
       const hi = model.getOffsetAt({ lineNumber: range.endLineNumber, column: range.endColumn });
-      for (const d of lint(model.getValue(), resolve(config.lint))) {
+      const diagnostics = lint(text, resolve(config.lint));
+      for (const d of diagnostics) {
         if (!d.fix || d.to < lo || d.from > hi) continue;
         const at = rangeOf(model, d.from, d.to);
         const markers = (context?.markers ?? []).filter(
@@ -83,14 +88,67 @@ export function createCodeActionProvider(monaco, config = {}) {
           },
         });
       }
+      // Every safe fix of the document at once, as a source action ("Fix all"), unless the
+      // editor asks for another kind only (the light bulb asks for quick fixes).
+      const only = context?.only;
+      const wantsFixAll = !only || FIX_ALL_KIND === only || FIX_ALL_KIND.startsWith(`${only}.`);
+      if (wantsFixAll && diagnostics.some((d) => d.fix?.applicability === "safe")) {
+        const result = fix(text, resolve(config.lint));
+        if (result.output !== text) {
+          const change = minimalChange(text, result.output);
+          actions.push({
+            title: `Fix all safe doris-lint problems (${result.applied.length})`,
+            kind: FIX_ALL_KIND,
+            diagnostics: [],
+            edit: {
+              edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: rangeOf(model, change.from, change.to), text: change.insert } }],
+            },
+          });
+        }
+      }
       return { actions, dispose() {} };
+    },
+  };
+}
+
+/** The smallest single change turning `before` into `after` (never splits a surrogate pair). */
+function minimalChange(before, after) {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  if (start > 0 && (before.charCodeAt(start - 1) & 0xfc00) === 0xd800) start--;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  if (end > 0 && (before.charCodeAt(before.length - end) & 0xfc00) === 0xdc00) end--;
+  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
+}
+
+/**
+ * A document formatting provider. Without `config.format.indent`, the editor's indentation
+ * (tab size, spaces or tabs) is used.
+ */
+export function createFormattingProvider(monaco, config = {}) {
+  return {
+    displayName: "doris-lint",
+    provideDocumentFormattingEdits(model, editorOptions) {
+      if (!isReady()) return [];
+      const fromEditor =
+        editorOptions && editorOptions.tabSize <= 16
+          ? { indent: editorOptions.insertSpaces ? editorOptions.tabSize : "tab" }
+          : {};
+      const text = model.getValue();
+      const formatted = format(text, { ...fromEditor, ...resolve(config.format) });
+      if (formatted === text) return [];
+      const change = minimalChange(text, formatted);
+      return [{ range: rangeOf(model, change.from, change.to), text: change.insert }];
     },
   };
 }
 
 /**
  * Lints every model of `languageId` ("sql" by default) now and after each change (debounced by
- * `delay` ms, 300 by default), and registers the code-action provider. `dispose()` undoes all.
+ * `delay` ms, 300 by default), and registers the code-action and formatting providers.
+ * `dispose()` undoes all.
  */
 export function registerDorisLint(monaco, config = {}) {
   const languageId = config.languageId ?? "sql";
@@ -140,8 +198,9 @@ export function registerDorisLint(monaco, config = {}) {
     monaco.editor.onDidCreateModel(watch),
     monaco.editor.onDidChangeModelLanguage(({ model }) => validate(model)),
     monaco.languages.registerCodeActionProvider(languageId, createCodeActionProvider(monaco, config), {
-      providedCodeActionKinds: ["quickfix"],
+      providedCodeActionKinds: ["quickfix", FIX_ALL_KIND],
     }),
+    monaco.languages.registerDocumentFormattingEditProvider(languageId, createFormattingProvider(monaco, config)),
   );
 
   return {

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::fix::{AppliedFix, FixResult};
 use crate::line_index::{LineCol, LineIndex};
 use crate::rules::{FixAvailability, RuleMeta};
 use crate::span::Span;
@@ -133,6 +134,34 @@ impl JsDiagnostic {
 pub fn diagnostics(source: &str, diagnostics: &[Diagnostic]) -> Vec<JsDiagnostic> {
     let idx = Utf16Index::new(source);
     diagnostics.iter().map(|d| JsDiagnostic::new(&idx, d)).collect()
+}
+
+/// What `fix()` returns to JavaScript (`interface FixResult` in `pkg/index.d.ts`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsFixResult<'a> {
+    /// The fixed text.
+    pub output: &'a str,
+    /// Every fix applied, in order.
+    pub applied: &'a [AppliedFix],
+    /// The diagnostics of `output` (positions in `output`).
+    pub remaining: Vec<JsDiagnostic>,
+    /// Rounds that changed the text.
+    pub rounds: usize,
+    /// `false` when fixing stopped with applicable fixes left.
+    pub converged: bool,
+}
+
+impl<'a> JsFixResult<'a> {
+    pub fn new(result: &'a FixResult) -> JsFixResult<'a> {
+        JsFixResult {
+            output: &result.output,
+            applied: &result.applied,
+            remaining: diagnostics(&result.output, &result.remaining),
+            rounds: result.rounds,
+            converged: result.converged,
+        }
+    }
 }
 
 /// A UTF-16 range with its 1-based line/column ends.

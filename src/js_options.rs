@@ -10,7 +10,10 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor};
+
+use crate::format::FormatOptions;
+use crate::options::LintOptions;
 
 /// A plain JS value.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +117,16 @@ impl de::Error for OptionsError {
 }
 
 impl OptValue {
+    /// The error for a value of the wrong type, in serde's words.
+    fn wrong_type<T>(&self, expected: &dyn de::Expected) -> Result<T, OptionsError> {
+        match self {
+            OptValue::OtherNumber(n) => {
+                Err(de::Error::custom(format_args!("invalid type: number {n}, expected {expected}")))
+            }
+            other => Err(de::Error::invalid_type(other.unexpected(), expected)),
+        }
+    }
+
     fn unexpected(&self) -> Unexpected<'_> {
         match self {
             OptValue::Null => Unexpected::Unit,
@@ -133,6 +146,33 @@ pub fn from_value<'a, T: serde::Deserialize<'a>>(value: &'a OptValue) -> Result<
     T::deserialize(value)
 }
 
+/// The options of `lint()`, checked as the config file's `[lint]` table is: types by serde, then
+/// what types cannot say (known rule codes and names, version syntax, non-zero ports).
+pub fn lint_options(value: &OptValue) -> Result<LintOptions, OptionsError> {
+    let o: LintOptions = from_value(value)?;
+    o.validate().map_err(|e| OptionsError { path: vec![Segment::Key(e.key)], message: e.message })?;
+    Ok(o)
+}
+
+/// The options of `fix()`: those of `lint()` and `unsafeFixes` (apply unsafe fixes too).
+pub fn fix_options(value: &OptValue) -> Result<(LintOptions, bool), OptionsError> {
+    let mut unsafe_fixes = false;
+    if let OptValue::Object(entries) = value {
+        if let Some(i) = entries.iter().position(|(k, _)| k == "unsafeFixes") {
+            let mut rest = entries.clone();
+            let (key, flag) = rest.remove(i);
+            unsafe_fixes = bool::deserialize(&flag).map_err(|e| e.at(Segment::Key(key)))?;
+            return Ok((lint_options(&OptValue::Object(rest))?, unsafe_fixes));
+        }
+    }
+    Ok((lint_options(value)?, unsafe_fixes))
+}
+
+/// The options of `format()` (the config file's `[format]` table).
+pub fn format_options(value: &OptValue) -> Result<FormatOptions, OptionsError> {
+    from_value(value)
+}
+
 impl<'de, 'a> Deserializer<'de> for &'a OptValue {
     type Error = OptionsError;
 
@@ -142,10 +182,7 @@ impl<'de, 'a> Deserializer<'de> for &'a OptValue {
             OptValue::Bool(b) => visitor.visit_bool(*b),
             OptValue::Int(i) if *i >= 0 => visitor.visit_u64(*i as u64),
             OptValue::Int(i) => visitor.visit_i64(*i),
-            OptValue::OtherNumber(n) => Err(de::Error::custom(format_args!(
-                "invalid type: number {n}, expected {}",
-                &visitor as &dyn de::Expected
-            ))),
+            OptValue::OtherNumber(_) => self.wrong_type(&visitor),
             OptValue::Str(s) => visitor.visit_str(s),
             OptValue::Array(items) => visitor.visit_seq(Seq { items: items.iter().enumerate() }),
             OptValue::Object(entries) => visitor.visit_map(Map { entries: entries.iter(), current: None }),
@@ -175,13 +212,60 @@ impl<'de, 'a> Deserializer<'de> for &'a OptValue {
     ) -> Result<V::Value, OptionsError> {
         match self {
             OptValue::Str(s) => visitor.visit_enum(s.as_str().into_deserializer()),
-            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+            other => other.wrong_type(&visitor),
         }
     }
 
+    // What a type asks for is all it gets: a struct visitor never sees an array (serde's derived
+    // visitors would take one as the fields in order) and its sequence code is never compiled.
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptionsError> {
+        match self {
+            OptValue::Bool(b) => visitor.visit_bool(*b),
+            other => other.wrong_type(&visitor),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptionsError> {
+        match self {
+            OptValue::Str(s) => visitor.visit_str(s),
+            other => other.wrong_type(&visitor),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptionsError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptionsError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptionsError> {
+        match self {
+            OptValue::Array(items) => visitor.visit_seq(Seq { items: items.iter().enumerate() }),
+            other => other.wrong_type(&visitor),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, OptionsError> {
+        match self {
+            OptValue::Object(entries) => visitor.visit_map(Map { entries: entries.iter(), current: None }),
+            other => other.wrong_type(&visitor),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, OptionsError> {
+        self.deserialize_map(visitor)
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
-        unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit
+        unit_struct tuple tuple_struct ignored_any
     }
 }
 
@@ -234,7 +318,8 @@ impl<'de, 'a> MapAccess<'de> for Map<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::options::{LintOptions, Locale, Mode, RuleLevel};
+    use crate::format::options::{Indent, KeywordCase};
+    use crate::options::{Locale, Mode, RuleLevel};
 
     /// Builds the tree the wasm layer builds from a JS object, from JSON.
     fn v(json: serde_json::Value) -> OptValue {
@@ -249,8 +334,8 @@ mod tests {
         }
     }
 
-    fn lint_options(json: serde_json::Value) -> Result<LintOptions, String> {
-        from_value::<LintOptions>(&v(json)).map_err(|e| e.to_string())
+    fn read_lint(json: serde_json::Value) -> Result<LintOptions, String> {
+        lint_options(&v(json)).map_err(|e| e.to_string())
     }
 
     #[test]
@@ -261,15 +346,15 @@ mod tests {
             "existingBackends": ["10.0.0.1:9050", "10001"],
             "rules": { "D101": "off", "missing-port": "warning" }, "locale": "zh-CN",
         });
-        let ours = lint_options(json.clone()).unwrap();
+        let ours = read_lint(json.clone()).unwrap();
         let reference: LintOptions = serde_json::from_value(json).unwrap();
         assert_eq!(ours, reference);
         assert_eq!(ours.mode, Mode::Decoupled);
         assert_eq!(ours.locale, Locale::ZhCn);
         assert_eq!(ours.ports.edit_log, 9011);
         assert_eq!(ours.rules.get("missing-port"), Some(&RuleLevel::Warning));
-        assert_eq!(lint_options(serde_json::json!({})).unwrap(), LintOptions::default());
-        assert_eq!(lint_options(serde_json::json!({ "dorisVersion": null })).unwrap(), LintOptions::default());
+        assert_eq!(read_lint(serde_json::json!({})).unwrap(), LintOptions::default());
+        assert_eq!(read_lint(serde_json::json!({ "dorisVersion": null })).unwrap(), LintOptions::default());
     }
 
     #[test]
@@ -289,9 +374,48 @@ mod tests {
             (serde_json::json!({ "dorisVersion": 3.1 }), "invalid option `dorisVersion`: invalid type: number 3.1, expected a string"),
             (serde_json::json!({ "enableMultiTags": "yes" }), "invalid option `enableMultiTags`: invalid type: string \"yes\", expected a boolean"),
             (serde_json::json!("x"), "invalid options: invalid type: string \"x\", expected struct LintOptions"),
+            // A struct is an object, never its fields in order (serde's derive would take that).
+            (serde_json::json!({ "ports": [9050, 9010, 8000] }), "invalid option `ports`: invalid type: an array, expected struct Ports"),
+            // What the config file's [lint] table also rejects.
+            (serde_json::json!({ "rules": { "D0O4": "off" } }), "invalid option `rules.D0O4`: no rule has the code or name `D0O4` (did you mean `D004`?)"),
+            (serde_json::json!({ "dorisVersion": "three" }), "invalid option `dorisVersion`: `three` is not a version"),
+            (serde_json::json!({ "ports": { "broker": 0 } }), "invalid option `ports.broker`: a port must be between 1 and 65535"),
         ];
         for (json, expected) in cases {
-            let message = lint_options(json.clone()).expect_err(&json.to_string());
+            let message = read_lint(json.clone()).expect_err(&json.to_string());
+            assert!(message.starts_with(expected), "{json}: {message}");
+        }
+    }
+
+    #[test]
+    fn fix_options_are_the_lint_options_and_unsafe_fixes() {
+        let read = |json: serde_json::Value| fix_options(&v(json)).map_err(|e| e.to_string());
+        assert_eq!(read(serde_json::json!({})).unwrap(), (LintOptions::default(), false));
+        let (lint, unsafe_fixes) = read(serde_json::json!({ "unsafeFixes": true, "locale": "zh-CN" })).unwrap();
+        assert!(unsafe_fixes);
+        assert_eq!(lint.locale, Locale::ZhCn);
+        assert!(read(serde_json::json!({ "unsafeFixes": "yes" })).unwrap_err().starts_with("invalid option `unsafeFixes`: invalid type"));
+        assert!(read(serde_json::json!({ "unsafeFixes": false, "colour": 1 })).unwrap_err().starts_with("invalid option `colour`: unknown field"));
+        assert!(read(serde_json::json!({ "rules": { "D999": "off" } })).unwrap_err().starts_with("invalid option `rules.D999`"));
+    }
+
+    #[test]
+    fn format_options_read_as_the_config_file_reads_them() {
+        let json = serde_json::json!({
+            "keywordCase": "lower", "quoteStyle": "single", "indent": "tab", "lineWidth": 100,
+            "commaStyle": "leading", "propertiesLayout": "expanded", "semicolon": "preserve",
+        });
+        let ours = format_options(&v(json.clone())).unwrap();
+        assert_eq!(ours, serde_json::from_value::<FormatOptions>(json).unwrap());
+        assert_eq!((ours.keyword_case, ours.indent), (KeywordCase::Lower, Indent::Tab));
+        assert_eq!(format_options(&v(serde_json::json!({ "indent": 2 }))).unwrap().indent, Indent::Spaces(2));
+        for (json, expected) in [
+            (serde_json::json!({ "lineWidht": 80 }), "invalid option `lineWidht`: unknown field `lineWidht`, expected one of `keywordCase`"),
+            (serde_json::json!({ "indent": 1.5 }), "invalid option `indent`: invalid type: number 1.5"),
+            (serde_json::json!({ "indent": "tabs" }), "invalid option `indent`: invalid value: string \"tabs\""),
+            (serde_json::json!({ "lineWidth": "80" }), "invalid option `lineWidth`: invalid type: string \"80\""),
+        ] {
+            let message = format_options(&v(json.clone())).unwrap_err().to_string();
             assert!(message.starts_with(expected), "{json}: {message}");
         }
     }

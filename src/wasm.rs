@@ -6,14 +6,12 @@
 //! Nothing here may trap: bad arguments become JS `Error`s with a message that names the
 //! argument or the option, and `console_error_panic_hook` makes any bug readable.
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::js;
 use crate::js_options::{self, OptValue};
-use crate::options::LintOptions;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -50,7 +48,7 @@ const MAX_DEPTH: usize = 16;
 /// A plain JS value as an [`OptValue`]: strings, numbers, booleans, null, arrays and plain
 /// objects. Object properties whose value is `undefined` are left out, as JSON.stringify does.
 fn to_opt(v: &JsValue, path: &str, depth: usize) -> Result<OptValue, JsError> {
-    let at = || if path.is_empty() { "options".to_string() } else { format!("option `{path}`") };
+    let at = || if path.is_empty() { "`options`".to_string() } else { format!("option `{path}`") };
     if depth > MAX_DEPTH {
         return Err(error(format_args!("{} is nested too deeply", at())));
     }
@@ -80,6 +78,11 @@ fn to_opt(v: &JsValue, path: &str, depth: usize) -> Result<OptValue, JsError> {
         return Ok(OptValue::Array(out));
     }
     if v.is_object() && !v.is_function() {
+        // Plain objects only: a Map, a Date or a class instance would read as an empty object.
+        let proto = js_sys::Object::get_prototype_of(v);
+        if !proto.is_null() && !js_sys::Object::get_prototype_of(&proto).is_null() {
+            return Err(error(format_args!("{} must be a plain object (not a Map, Date or class instance)", at())));
+        }
         let mut out = Vec::new();
         for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
             let entry: js_sys::Array = entry.unchecked_into();
@@ -97,45 +100,66 @@ fn to_opt(v: &JsValue, path: &str, depth: usize) -> Result<OptValue, JsError> {
     Err(error(format_args!("{} has an unsupported type ({})", at(), describe(v))))
 }
 
-/// Options from a plain JS object (`undefined` or `null`: the defaults). An unknown option or a
-/// value of the wrong type is an error that names the option.
-fn options_arg<T: DeserializeOwned + Default>(options: &JsValue) -> Result<T, JsError> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(T::default());
-    }
-    if !options.is_object() || options.is_function() || js_sys::Array::is_array(options) {
+/// The options object as an [`OptValue`] (`undefined` or `null`: an empty object, the defaults),
+/// read by `read` (one of the readers of [`js_options`]). An unknown option or a value of the
+/// wrong type is an error that names the option.
+fn options_arg<T>(options: &JsValue, read: fn(&OptValue) -> Result<T, js_options::OptionsError>) -> Result<T, JsError> {
+    let value = if options.is_undefined() || options.is_null() {
+        OptValue::Object(Vec::new())
+    } else if !options.is_object() || options.is_function() || js_sys::Array::is_array(options) {
         return Err(error(format_args!("`options` must be an object, got {}", describe(options))));
-    }
-    let value = to_opt(options, "", 0)?;
-    js_options::from_value(&value).map_err(error)
+    } else {
+        to_opt(options, "", 0)?
+    };
+    read(&value).map_err(error)
 }
 
-/// Any result as a plain JS value (objects, not Maps; numbers, not BigInts).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error(format_args!("internal error converting a result: {e}")))
+/// Any result as JSON text, which `pkg/api.js` turns into plain JS values with `JSON.parse`: one
+/// string crosses the boundary instead of a call per object and property, and the package needs
+/// no serializer into JS objects.
+fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsError> {
+    // Cannot fail for these shapes (no maps with non-string keys); the error is not formatted,
+    // which keeps serde_json's error messages out of the package.
+    serde_json::to_string(value).map_err(|_| error("internal error: a result could not be written as JSON"))
 }
 
 /// `lint(source, options?)`: every diagnostic, sorted by position.
 #[wasm_bindgen(js_name = lint, skip_typescript)]
-pub fn lint_js(source: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+pub fn lint_js(source: JsValue, options: JsValue) -> Result<String, JsError> {
     let source = source_arg(&source)?;
-    let options: LintOptions = options_arg(&options)?;
-    to_js(&js::diagnostics(&source, &crate::lint(&source, &options)))
+    let options = options_arg(&options, js_options::lint_options)?;
+    to_json(&js::diagnostics(&source, &crate::lint(&source, &options)))
+}
+
+/// `format(source, options?)`: the formatted text.
+#[wasm_bindgen(js_name = format, skip_typescript)]
+pub fn format_js(source: JsValue, options: JsValue) -> Result<String, JsError> {
+    let source = source_arg(&source)?;
+    let options = options_arg(&options, js_options::format_options)?;
+    Ok(crate::format::format(&source, &options))
+}
+
+/// `fix(source, options?)`: applies the safe fixes (and the unsafe ones with `unsafeFixes`)
+/// round after round; the fixed text, what was applied and what remains.
+#[wasm_bindgen(js_name = fix, skip_typescript)]
+pub fn fix_js(source: JsValue, options: JsValue) -> Result<String, JsError> {
+    let source = source_arg(&source)?;
+    let (options, unsafe_fixes) = options_arg(&options, js_options::fix_options)?;
+    let result = crate::fix::fix(&source, &options, unsafe_fixes);
+    to_json(&js::JsFixResult::new(&result))
 }
 
 /// `parse(source)`: the statements, for a "parsed statements" view.
 #[wasm_bindgen(js_name = parse, skip_typescript)]
-pub fn parse_js(source: JsValue) -> Result<JsValue, JsError> {
+pub fn parse_js(source: JsValue) -> Result<String, JsError> {
     let source = source_arg(&source)?;
-    to_js(&js::statements(&source, &crate::parse(&source)))
+    to_json(&js::statements(&source, &crate::parse(&source)))
 }
 
 /// `rules()`: every rule's metadata, in code order.
 #[wasm_bindgen(js_name = rules, skip_typescript)]
-pub fn rules_js() -> Result<JsValue, JsError> {
-    to_js(&js::rules())
+pub fn rules_js() -> Result<String, JsError> {
+    to_json(&js::rules())
 }
 
 /// `version()`: the crate's version.
@@ -147,10 +171,10 @@ pub fn version_js() -> String {
 /// `parseBackends(text)`: what a user pasted from `SHOW BACKENDS` (table, `mysql -B`, `\G` or a
 /// plain list) as the `existingBackends` option: `"host:port"` strings and backend ids.
 #[wasm_bindgen(js_name = parseBackends, skip_typescript)]
-pub fn parse_backends_js(text: JsValue) -> Result<JsValue, JsError> {
+pub fn parse_backends_js(text: JsValue) -> Result<String, JsError> {
     let text = text
         .as_string()
         .ok_or_else(|| error(format_args!("`text` must be a string, got {}", describe(&text))))?;
     let backends = crate::show_backends::parse_backends(&text).map_err(error)?;
-    to_js(&backends)
+    to_json(&backends)
 }

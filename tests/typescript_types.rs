@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use doris_lint::diagnostic::{Applicability, Severity};
-use doris_lint::js::{self, JsDiagnostic, JsEdit, JsFix, JsOperand, JsProperty, JsRule, JsStatement, JsSyntaxError};
+use doris_lint::format::options::{CommaStyle, KeywordCase, PropertiesLayout, QuoteStyle, SemicolonStyle};
+use doris_lint::format::FormatOptions;
+use doris_lint::js::{self, JsFixResult, JsDiagnostic, JsEdit, JsFix, JsOperand, JsProperty, JsRule, JsStatement, JsSyntaxError};
 use doris_lint::line_index::LineCol;
 use doris_lint::options::{LintOptions, Locale, Mode, Ports, RuleLevel};
 use doris_lint::rules::{FixAvailability, RULES};
@@ -20,8 +22,14 @@ fn dts() -> String {
 
 /// The body of `export interface NAME { ... }`, comments removed.
 fn interface_body(src: &str, name: &str) -> String {
-    let head = format!("export interface {name} {{");
-    let start = src.find(&head).unwrap_or_else(|| panic!("pkg/index.d.ts has no `{head}`")) + head.len();
+    // `export interface NAME {` or `export interface NAME extends OTHER {`.
+    let head = format!("export interface {name} ");
+    let at = src
+        .match_indices(&head)
+        .map(|(i, _)| i + head.len())
+        .find(|&i| src[i..].starts_with('{') || src[i..].starts_with("extends "))
+        .unwrap_or_else(|| panic!("pkg/index.d.ts has no `export interface {name}`"));
+    let start = at + src[at..].find('{').expect("`{` after the interface name") + 1;
     let mut depth = 1;
     let mut end = start;
     for (i, c) in src[start..].char_indices() {
@@ -117,6 +125,10 @@ fn option_names_match() {
     assert!(interface_keys(&src, "LintOptions").iter().all(|(_, optional)| *optional), "every option is optional");
     let ports: BTreeSet<String> = interface_keys(&src, "Ports").into_iter().map(|(k, _)| k).collect();
     assert_eq!(ports, serialized_keys(&Ports::default()), "Ports in pkg/index.d.ts drifted");
+    let format = interface_keys(&src, "FormatOptions");
+    let names: BTreeSet<String> = format.iter().map(|(k, _)| k.clone()).collect();
+    assert_eq!(names, serialized_keys(&FormatOptions::default()), "FormatOptions in pkg/index.d.ts drifted");
+    assert!(format.iter().all(|(_, optional)| *optional), "every format option is optional");
 }
 
 #[test]
@@ -128,105 +140,16 @@ fn rule_codes_and_names_match() {
     assert_eq!(union(&src, "RuleName"), names, "type RuleName in pkg/index.d.ts drifted from RULES: list every name of `doris-lint rules` there");
 }
 
-// Every variant of each enum; the `match`es stop compiling when a variant is added.
-fn severities() -> Vec<Severity> {
-    let all = vec![Severity::Error, Severity::Warning, Severity::Info];
-    all.iter().for_each(|s| match s {
-        Severity::Error | Severity::Warning | Severity::Info => {}
-    });
-    all
-}
-
-fn modes() -> Vec<Mode> {
-    let all = vec![Mode::Auto, Mode::Integrated, Mode::Decoupled];
-    all.iter().for_each(|m| match m {
-        Mode::Auto | Mode::Integrated | Mode::Decoupled => {}
-    });
-    all
-}
-
-fn locales() -> Vec<Locale> {
-    let all = vec![Locale::En, Locale::ZhCn];
-    all.iter().for_each(|l| match l {
-        Locale::En | Locale::ZhCn => {}
-    });
-    all
-}
-
-fn levels() -> Vec<RuleLevel> {
-    let all = vec![RuleLevel::Off, RuleLevel::Info, RuleLevel::Warning, RuleLevel::Error];
-    all.iter().for_each(|l| match l {
-        RuleLevel::Off | RuleLevel::Info | RuleLevel::Warning | RuleLevel::Error => {}
-    });
-    all
-}
-
-fn applicabilities() -> Vec<Applicability> {
-    let all = vec![Applicability::Safe, Applicability::Unsafe];
-    all.iter().for_each(|a| match a {
-        Applicability::Safe | Applicability::Unsafe => {}
-    });
-    all
-}
-
-fn fix_availabilities() -> Vec<FixAvailability> {
-    use FixAvailability::*;
-    let all = vec![None, Safe, Unsafe, Sometimes];
-    all.iter().for_each(|f| match f {
-        None | Safe | Unsafe | Sometimes => {}
-    });
-    all
-}
-
-fn operand_kinds() -> Vec<OperandKind> {
-    use OperandKind::*;
-    let all = vec![
-        SingleQuoted,
-        DoubleQuoted,
-        RawSingle,
-        RawDouble,
-        Typographic,
-        Backquoted,
-        Identifier,
-        DottedIdentifier,
-        Number,
-        BareAddress,
-    ];
-    all.iter().for_each(|k| match k {
-        SingleQuoted | DoubleQuoted | RawSingle | RawDouble | Typographic | Backquoted | Identifier
-        | DottedIdentifier | Number | BareAddress => {}
-    });
-    all
-}
-
-fn statement_kinds() -> Vec<StatementKind> {
-    use StatementKind::*;
-    let all = vec![
-        AddBackend,
-        DropBackend,
-        DroppBackend,
-        DecommissionBackend,
-        CancelDecommissionBackend,
-        ModifyBackend,
-        ModifyBackendHostname,
-        ModifyFrontendHostname,
-        AddFollower,
-        DropFollower,
-        AddObserver,
-        DropObserver,
-        AddBroker,
-        DropBroker,
-        DropAllBroker,
-        RenameComputeGroup,
-        SetLoadErrorsHub,
-    ];
-    all.iter().for_each(|k| match k {
-        AddBackend | DropBackend | DroppBackend | DecommissionBackend | CancelDecommissionBackend
-        | ModifyBackend | ModifyBackendHostname | ModifyFrontendHostname | AddFollower | DropFollower
-        | AddObserver | DropObserver | AddBroker | DropBroker | DropAllBroker | RenameComputeGroup
-        | SetLoadErrorsHub => {}
-    });
-    all
+/// Every variant of an enum, each named once: the `match` stops compiling when a variant is
+/// added, so the lists below cannot fall behind the Rust enums.
+macro_rules! variants {
+    ($ty:ident: $($v:ident),+ $(,)?) => {{
+        let all = vec![$($ty::$v),+];
+        all.iter().for_each(|x| match x {
+            $($ty::$v)|+ => {}
+        });
+        all
+    }};
 }
 
 #[test]
@@ -235,14 +158,29 @@ fn string_enums_match() {
     let check = |name: &str, values: Vec<String>| {
         assert_eq!(union(&src, name), values, "type {name} in pkg/index.d.ts drifted from the Rust enum");
     };
-    check("Severity", severities().into_iter().map(as_str).collect());
-    check("Mode", modes().into_iter().map(as_str).collect());
-    check("Locale", locales().into_iter().map(as_str).collect());
-    check("RuleLevel", levels().into_iter().map(as_str).collect());
-    check("Applicability", applicabilities().into_iter().map(as_str).collect());
-    check("FixAvailability", fix_availabilities().into_iter().map(as_str).collect());
-    check("OperandKind", operand_kinds().into_iter().map(js::operand_kind_name).collect());
-    check("StatementKind", statement_kinds().into_iter().map(|k| k.as_str().to_string()).collect());
+    check("Severity", variants!(Severity: Error, Warning, Info).into_iter().map(as_str).collect());
+    check("Mode", variants!(Mode: Auto, Integrated, Decoupled).into_iter().map(as_str).collect());
+    check("Locale", variants!(Locale: En, ZhCn).into_iter().map(as_str).collect());
+    check("RuleLevel", variants!(RuleLevel: Off, Info, Warning, Error).into_iter().map(as_str).collect());
+    check("Applicability", variants!(Applicability: Safe, Unsafe).into_iter().map(as_str).collect());
+    check("FixAvailability", variants!(FixAvailability: None, Safe, Unsafe, Sometimes).into_iter().map(as_str).collect());
+    let operand_kinds = variants!(OperandKind:
+        SingleQuoted, DoubleQuoted, RawSingle, RawDouble, Typographic, Backquoted, Identifier,
+        DottedIdentifier, Number, BareAddress,
+    );
+    check("OperandKind", operand_kinds.into_iter().map(js::operand_kind_name).collect());
+    let statement_kinds = variants!(StatementKind:
+        AddBackend, DropBackend, DroppBackend, DecommissionBackend, CancelDecommissionBackend,
+        ModifyBackend, ModifyBackendHostname, ModifyFrontendHostname, AddFollower, DropFollower,
+        AddObserver, DropObserver, AddBroker, DropBroker, DropAllBroker, RenameComputeGroup,
+        SetLoadErrorsHub,
+    );
+    check("StatementKind", statement_kinds.into_iter().map(|k| k.as_str().to_string()).collect());
+    check("KeywordCase", variants!(KeywordCase: Upper, Lower, Preserve).into_iter().map(as_str).collect());
+    check("QuoteStyle", variants!(QuoteStyle: Double, Single, Preserve).into_iter().map(as_str).collect());
+    check("CommaStyle", variants!(CommaStyle: Trailing, Leading).into_iter().map(as_str).collect());
+    check("PropertiesLayout", variants!(PropertiesLayout: Auto, Expanded).into_iter().map(as_str).collect());
+    check("SemicolonStyle", variants!(SemicolonStyle: Always, Preserve).into_iter().map(as_str).collect());
 }
 
 #[test]
@@ -287,6 +225,16 @@ fn result_shapes_match() {
 
     let rule: JsRule = js::rules().remove(0);
     assert_shape(&src, "RuleInfo", &rule, &rule);
+
+    let result = doris_lint::fix::fix("ALTER SYSTEM ADD BACKEND 10.0.0.1:9050;", &LintOptions::default(), false);
+    assert!(!result.applied.is_empty());
+    let js_result = JsFixResult::new(&result);
+    assert_shape(&src, "FixResult", &js_result, &js_result);
+    assert_shape(&src, "AppliedFix", &result.applied[0], &result.applied[0]);
+    // FixOptions: the lint options plus `unsafeFixes`.
+    assert!(src.contains("export interface FixOptions extends LintOptions {"));
+    let own: BTreeSet<(String, bool)> = interface_keys(&src, "FixOptions");
+    assert_eq!(own, [("unsafeFixes".to_string(), true)].into_iter().collect());
 }
 
 #[test]

@@ -3,14 +3,16 @@
 #![cfg(target_arch = "wasm32")]
 
 use doris_lint::options::LintOptions;
-use doris_lint::wasm::{lint_js, parse_js, rules_js, version_js};
+use doris_lint::format::FormatOptions;
+use doris_lint::wasm::{fix_js, format_js, lint_js, parse_js, rules_js, version_js};
 use doris_lint::{js, rules::RULES};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn value(v: JsValue) -> Value {
-    serde_wasm_bindgen::from_value(v).expect("a plain JS value")
+/// A result of the wasm face: JSON text (pkg/api.js hands it to `JSON.parse`).
+fn value(text: String) -> Value {
+    serde_json::from_str(&text).expect("JSON text")
 }
 
 fn js(v: &Value) -> JsValue {
@@ -18,7 +20,7 @@ fn js(v: &Value) -> JsValue {
 }
 
 /// The message of the JS `Error` an API call threw.
-fn thrown(r: Result<JsValue, wasm_bindgen::JsError>) -> String {
+fn thrown<T>(r: Result<T, wasm_bindgen::JsError>) -> String {
     let err: JsValue = r.err().expect("an Error").into();
     let err: js_sys::Error = err.dyn_into().expect("a JS Error object");
     err.message().into()
@@ -84,6 +86,11 @@ fn bad_options_throw_an_error_naming_the_option() {
         (json!({ "existingBackends": ["a:1", 7] }), "`existingBackends[1]`"),
         (json!({ "dorisVersion": 3.1 }), "`dorisVersion`"),
         (json!({ "locale": "fr" }), "`locale`"),
+        // What the config file's [lint] table rejects beyond types.
+        (json!({ "rules": { "D0O7": "off" } }), "`rules.D0O7`"),
+        (json!({ "dorisVersion": "three" }), "`dorisVersion`"),
+        (json!({ "ports": { "broker": 0 } }), "`ports.broker`"),
+        (json!({ "ports": [9050, 9010, 8000] }), "`ports`"),
     ];
     for (options, name) in cases {
         let message = thrown(lint_js(src.clone(), js(&options)));
@@ -159,4 +166,59 @@ fn rules_and_version() {
         assert!(["none", "safe", "unsafe", "sometimes"].contains(&r["fix"].as_str().unwrap()));
     }
     assert_eq!(version_js(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn format_gives_the_native_text_and_takes_the_config_names() {
+    let src = "-- 扩容 😀\r\nalter system add backend '10.0.0.1:9050','10.0.0.2:9050' properties ('tag.location'='g1');\nSHOW BACKENDS;";
+    let out = format_js(src.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(out, doris_lint::format::format(src, &FormatOptions::default()));
+    assert!(out.contains("ALTER SYSTEM ADD BACKEND\n    \"10.0.0.1:9050\",\n    \"10.0.0.2:9050\"\nPROPERTIES"), "{out}");
+    let options = json!({ "keywordCase": "lower", "quoteStyle": "single", "indent": "tab", "lineWidth": 20,
+        "commaStyle": "leading", "propertiesLayout": "expanded", "semicolon": "preserve" });
+    let native: FormatOptions = serde_json::from_value(options.clone()).unwrap();
+    assert_eq!(format_js(src.into(), js(&options)).unwrap(), doris_lint::format::format(src, &native));
+    assert_eq!(format_js(src.into(), js(&json!({ "indent": 2 }))).unwrap(),
+        doris_lint::format::format(src, &serde_json::from_value(json!({ "indent": 2 })).unwrap()));
+}
+
+#[wasm_bindgen_test]
+fn format_rejects_bad_arguments_with_errors() {
+    let src: JsValue = "ALTER SYSTEM ADD BACKEND 'a:1'".into();
+    for (options, name) in [
+        (json!({ "lineWidht": 80 }), "`lineWidht`"),
+        (json!({ "indent": "tabs" }), "`indent`"),
+        (json!({ "indent": 99 }), "`indent`"),
+        (json!({ "indent": 2.5 }), "`indent`"),
+        (json!({ "keywordCase": "title" }), "`keywordCase`"),
+        (json!({ "lineWidth": "80" }), "`lineWidth`"),
+    ] {
+        let message = thrown(format_js(src.clone(), js(&options)));
+        assert!(message.starts_with("doris-lint: invalid option") && message.contains(name), "{options}: {message}");
+    }
+    assert_eq!(thrown(format_js(JsValue::NULL, JsValue::UNDEFINED)), "doris-lint: `source` must be a string, got null");
+}
+
+#[wasm_bindgen_test]
+fn fix_applies_safe_fixes_and_reports_in_the_js_shape() {
+    let src = "-- 扩容 😀\r\nALTER SYSTEM ADD BACKEND 10.0.0.1:9050;\n# note\nALTER SYSTEM ADD BACKENDS \"a:9050\";";
+    let out = value(fix_js(src.into(), JsValue::UNDEFINED).unwrap());
+    let native = doris_lint::fix::fix(src, &LintOptions::default(), false);
+    assert_eq!(out, serde_json::to_value(js::JsFixResult::new(&native)).unwrap());
+    assert_eq!(out["output"], native.output.as_str());
+    assert!(out["output"].as_str().unwrap().contains("ADD BACKEND \"10.0.0.1:9050\";\n-- note"), "{out}");
+    let codes: Vec<&str> = out["applied"].as_array().unwrap().iter().map(|a| a["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"D007") && codes.contains(&"D004"), "{codes:?}");
+    assert_eq!(out["converged"], true);
+    // Unsafe fixes only when asked, with the lint options alongside.
+    let remaining = |v: &Value| v["remaining"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert!(remaining(&out).contains(&"D008".to_string()));
+    let unsafe_out = value(fix_js(src.into(), js(&json!({ "unsafeFixes": true, "locale": "zh-CN" }))).unwrap());
+    let native = doris_lint::fix::fix(src, &serde_json::from_value(json!({ "locale": "zh-CN" })).unwrap(), true);
+    assert_eq!(unsafe_out, serde_json::to_value(js::JsFixResult::new(&native)).unwrap());
+    assert!(!remaining(&unsafe_out).contains(&"D008".to_string()));
+    for (options, name) in [(json!({ "unsafeFixes": "yes" }), "`unsafeFixes`"), (json!({ "unsafe": true }), "`unsafe`"), (json!({ "ports": { "x": 1 } }), "`ports.x`")] {
+        assert!(thrown(fix_js(src.into(), js(&options))).contains(name), "{options}");
+    }
+    assert_eq!(thrown(fix_js(JsValue::UNDEFINED, JsValue::UNDEFINED)), "doris-lint: `source` must be a string, got undefined");
 }

@@ -22,8 +22,9 @@ dom.window.HTMLElement.prototype.getClientRects ??= () => [];
 const { EditorState } = await import("@codemirror/state");
 const { EditorView } = await import("@codemirror/view");
 const { forceLinting, forEachDiagnostic, diagnosticCount } = await import("@codemirror/lint");
-const { dorisLint, dorisLintSource, toCodeMirrorDiagnostics } = await import("doris-lint/codemirror");
-const { lint } = await import("doris-lint");
+const { dorisLint, dorisLintSource, toCodeMirrorDiagnostics, formatDocument, minimalChange, fixAll } = await import("doris-lint/codemirror");
+const { runScopeHandlers } = await import("@codemirror/view");
+const { fix, lint } = await import("doris-lint");
 
 let view;
 after(() => view?.destroy());
@@ -100,4 +101,59 @@ test("options can be a function read on every lint", async () => {
   assert.equal((await source(fakeView)).length, 1);
   options = { bogus: true };
   assert.throws(() => source(fakeView), /invalid option `bogus`/);
+});
+
+test("formatDocument formats with one minimal change; Shift-Alt-f runs it", async () => {
+  const doc = "-- 保留 😀\nalter system add backend '10.0.0.1:9050';\n";
+  const v = new EditorView({
+    state: EditorState.create({ doc, selection: { anchor: 3 }, extensions: [dorisLint({ format: { quoteStyle: "double" } })] }),
+    parent: document.getElementById("editor"),
+  });
+  try {
+    const changes = [];
+    const spy = EditorView.updateListener.of((u) => u.docChanged && changes.push(u));
+    v.dispatch({ effects: (await import("@codemirror/state")).StateEffect.appendConfig.of(spy) });
+    assert.equal(formatDocument({ format: () => ({ keywordCase: "lower" }) })(v), true);
+    assert.equal(v.state.doc.toString(), "-- 保留 😀\nalter system add backend \"10.0.0.1:9050\";\n");
+    assert.equal(v.state.selection.main.head, 3, "the cursor before the change stays put");
+    assert.equal(changes.length, 1);
+    // The key binding formats with the extension's options (upper-case keywords by default).
+    const event = new window.KeyboardEvent("keydown", { key: "F", code: "KeyF", keyCode: 70, shiftKey: true, altKey: true });
+    assert.equal(runScopeHandlers(v, event, "editor"), true);
+    assert.equal(v.state.doc.toString(), "-- 保留 😀\nALTER SYSTEM ADD BACKEND \"10.0.0.1:9050\";\n");
+    // Formatting formatted text changes nothing.
+    formatDocument()(v);
+    assert.equal(changes.length, 2);
+  } finally {
+    v.destroy();
+  }
+});
+
+test("minimalChange keeps the common ends and never splits a surrogate pair", () => {
+  const apply = (s, c) => s.slice(0, c.from) + c.insert + s.slice(c.to);
+  for (const [a, b] of [["abc", "abc"], ["abc", "abXc"], ["😀a", "😃a"], ["a😀", "a😃"], ["", "x"], ["x", ""], ["ab😀cd", "ab😀😀cd"]]) {
+    const c = minimalChange(a, b);
+    assert.equal(apply(a, c), b, `${a} -> ${b}`);
+    for (const i of [c.from, c.to]) {
+      const code = a.charCodeAt(i);
+      assert.ok(!(code >= 0xdc00 && code <= 0xdfff), `${a} -> ${b}: cut inside a pair at ${i}`);
+    }
+  }
+  assert.deepEqual(minimalChange("ALTER x", "ALTER y"), { from: 6, to: 7, insert: "y" });
+});
+
+test("fixAll applies every safe fix to the document; unsafe ones when configured", () => {
+  const doc = "-- 😀\nALTER SYSTEM ADD BACKEND 10.0.0.1:9050; # x\nALTER SYSTEM ADD BACKENDS \"a:9050\";\n";
+  const v = new EditorView({ state: EditorState.create({ doc }), parent: document.getElementById("editor") });
+  try {
+    assert.equal(fixAll()(v), true);
+    assert.equal(v.state.doc.toString(), fix(doc).output);
+    assert.ok(v.state.doc.toString().includes('"10.0.0.1:9050"; -- x'));
+    assert.ok(v.state.doc.toString().includes("BACKENDS"), "unsafe fixes are left alone by default");
+    assert.equal(fixAll({ unsafeFixes: true })(v), true);
+    assert.ok(!v.state.doc.toString().includes("BACKENDS"));
+    assert.equal(fixAll()(v), false, "nothing left to fix");
+  } finally {
+    v.destroy();
+  }
 });

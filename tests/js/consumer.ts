@@ -1,9 +1,9 @@
 // A consumer of every public type of the package, checked by `tsc --noEmit` (npm test) against the
 // real @codemirror/* and monaco-editor types. It is type-checked, never run.
-import init, { initSync, isReady, lint, parse, rules, version } from "doris-lint";
-import type { Diagnostic, LintOptions, ParsedStatement, RuleInfo, RuleCode, Severity, Edit } from "doris-lint";
-import { dorisLint, dorisLinter, dorisLintSource, toCodeMirrorDiagnostics } from "doris-lint/codemirror";
-import { registerDorisLint, toMarkers, createCodeActionProvider, MARKER_OWNER } from "doris-lint/monaco";
+import init, { fix, format, initSync, isReady, lint, parse, rules, version } from "doris-lint";
+import type { AppliedFix, FixOptions, FixResult, Diagnostic, FormatOptions, LintOptions, ParsedStatement, RuleInfo, RuleCode, Severity, Edit } from "doris-lint";
+import { dorisFormatKeymap, fixAll, dorisLint, dorisLinter, dorisLintSource, formatDocument, minimalChange, toCodeMirrorDiagnostics } from "doris-lint/codemirror";
+import { registerDorisLint, toMarkers, createCodeActionProvider, createFormattingProvider, MARKER_OWNER } from "doris-lint/monaco";
 import type { DorisLintRegistration } from "doris-lint/monaco";
 
 import { EditorState, type Extension } from "@codemirror/state";
@@ -35,8 +35,23 @@ export async function node(): Promise<string> {
   const address: string | undefined = statements[0].addresses[0]?.value;
   const infos: RuleInfo[] = rules();
   const off: boolean = infos[0].defaultSeverity === "off";
+  const formatOptions: FormatOptions = {
+    keywordCase: "preserve",
+    quoteStyle: "single",
+    indent: "tab",
+    lineWidth: 100,
+    commaStyle: "leading",
+    propertiesLayout: "expanded",
+    semicolon: "preserve",
+  };
+  const formatted: string = format("alter system add backend 'a:1'", formatOptions) + format("", { indent: 2 }) + format("", null);
+  const fixOptions: FixOptions = { unsafeFixes: true, mode: "integrated", rules: { D004: "off" } };
+  const fixed: FixResult = fix("ALTER SYSTEM ADD BACKEND 1.2.3.4:9050", fixOptions);
+  const firstApplied: AppliedFix | undefined = fixed.applied[0];
+  const remainingCodes: RuleCode[] = fixed.remaining.map((d) => d.code);
+  const summary = `${fixed.output}${fixed.rounds}${fixed.converged}${firstApplied?.applicability}${remainingCodes.length}`;
   initSync(new Uint8Array());
-  return `${ready}${code}${severity}${edits.length}${line}${help}${kind}${address}${off}${version()}`;
+  return `${summary}${formatted}${ready}${code}${severity}${edits.length}${line}${help}${kind}${address}${off}${version()}`;
 }
 
 // @ts-expect-error: unknown options are type errors too
@@ -45,13 +60,25 @@ lint("x", { colour: "red" });
 lint("x", { rules: { D001: "loud" } });
 // @ts-expect-error: the source must be a string
 lint(42);
+// @ts-expect-error: indent is a number or "tab"
+format("x", { indent: "tabs" });
 
 export function codemirror(parent: HTMLElement): EditorView {
   const source: LintSource = dorisLintSource({ lint: () => ({ mode: "decoupled" }) });
-  const extensions: Extension[] = [dorisLint({ lint: { locale: "en" }, delay: 200 }), dorisLinter(), linter(source)];
+  const extensions: Extension[] = [
+    dorisLint({ lint: { locale: "en" }, delay: 200, format: { lineWidth: 100 }, formatKey: "Mod-Shift-f" }),
+    dorisLinter(),
+    linter(source),
+    dorisFormatKeymap({ format: () => ({ indent: "tab" }) }),
+  ];
+  const change: { from: number; to: number; insert: string } = minimalChange("a", "b");
+  void change;
   const cm: CMDiagnostic[] = toCodeMirrorDiagnostics(lint(""));
   void cm;
-  return new EditorView({ state: EditorState.create({ doc: "", extensions }), parent });
+  const view = new EditorView({ state: EditorState.create({ doc: "", extensions }), parent });
+  formatDocument({ format: { keywordCase: "upper" } })(view);
+  fixAll({ lint: { mode: "auto" }, unsafeFixes: false })(view);
+  return view;
 }
 
 export function monaco(api: typeof Monaco, model: Monaco.editor.ITextModel): Monaco.IDisposable {
@@ -61,5 +88,7 @@ export function monaco(api: typeof Monaco, model: Monaco.editor.ITextModel): Mon
   api.editor.setModelMarkers(model, MARKER_OWNER, markers);
   const provider: Monaco.languages.CodeActionProvider = createCodeActionProvider(api);
   api.languages.registerCodeActionProvider("sql", provider);
+  const formatter: Monaco.languages.DocumentFormattingEditProvider = createFormattingProvider(api, { format: { lineWidth: 100 } });
+  api.languages.registerDocumentFormattingEditProvider("sql", formatter);
   return registration;
 }

@@ -1,5 +1,5 @@
 // Cross-surface: the wasm package and the native library give identical diagnostics (code, rule,
-// severity, message, help, spans, fixes) on every statement of the real-statement corpus
+// severity, message, help, spans, fixes), identical formatted text and identical fix() output on every statement of the real-statement corpus
 // (../shared/corpus/real-statements.jsonl beside the repository, read at run time), on the
 // whole corpus as one script, and on position-stress samples. Native results come from
 // `cargo run --example native_results` with *byte* spans; this test converts them to UTF-16
@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { lint } from "doris-lint";
+import { fix, format, lint } from "doris-lint";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const corpusPath = fileURLToPath(new URL("../../../shared/corpus/real-statements.jsonl", import.meta.url));
@@ -79,7 +79,7 @@ const stress = [
   "ALTER SYSTEM ADD BACKEND \"unterminated 😀\r\nALTER SYSTEM DROP BACKEND '1' /* 未闭合",
 ];
 
-test("wasm and native agree on every corpus statement, the whole corpus and stress samples", () => {
+test("wasm and native agree on every corpus statement, the whole corpus and stress samples: diagnostics and formatting", () => {
   const corpus = readCorpus();
   assert.ok(corpus.length > 100, `only ${corpus.length} statements in ${corpusPath}`);
   const cases = [
@@ -88,15 +88,27 @@ test("wasm and native agree on every corpus statement, the whole corpus and stre
     { sql: corpus.map((c) => c.sql).join(";\r\n-- 下一条 😀\r\n") },
     ...stress.map((sql) => ({ sql })),
     ...stress.map((sql) => ({ sql, options: { locale: "zh-CN", rules: { D004: "warning", D012: "info" } } })),
+    ...corpus.map((c) => ({
+      sql: c.sql,
+      format: { keywordCase: "lower", quoteStyle: "single", indent: "tab", lineWidth: 40, commaStyle: "leading", propertiesLayout: "expanded", semicolon: "preserve" },
+    })),
   ];
   const native = nativeResults(cases);
   assert.equal(native.length, cases.length);
   let diagnostics = 0;
+  let reformatted = 0;
+  let fixedCases = 0;
   for (const [i, c] of cases.entries()) {
     assert.equal(native[i].sql, c.sql);
     const expected = native[i].diagnostics.map((d) => fromNative(c.sql, d));
     const actual = lint(c.sql, c.options);
     assert.deepEqual(actual, expected, `case ${i}: ${c.sql.slice(0, 200)}`);
+    assert.equal(format(c.sql, c.format), native[i].formatted, `format, case ${i}: ${c.sql.slice(0, 200)}`);
+    const fixed = fix(c.sql, c.options);
+    assert.equal(fixed.output, native[i].fixed, `fix, case ${i}: ${c.sql.slice(0, 200)}`);
+    assert.deepEqual(fixed.applied.map((a) => a.code), native[i].fixed_codes, `fix, case ${i}`);
+    if (native[i].fixed !== c.sql) fixedCases++;
+    if (native[i].formatted !== c.sql) reformatted++;
     for (const d of actual) {
       assert.ok(0 <= d.from && d.from <= d.to && d.to <= c.sql.length);
     }
@@ -104,4 +116,6 @@ test("wasm and native agree on every corpus statement, the whole corpus and stre
   }
   // The comparison covered real diagnostics, fixes and non-ASCII positions.
   assert.ok(diagnostics > 20, `only ${diagnostics} diagnostics compared`);
+  assert.ok(reformatted > 100, `only ${reformatted} texts changed by the formatter`);
+  assert.ok(fixedCases > 5, `only ${fixedCases} texts changed by fix()`);
 });

@@ -3,8 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { registerDorisLint, toMarkers, createCodeActionProvider, MARKER_OWNER } from "doris-lint/monaco";
-import { lint } from "doris-lint";
+import { registerDorisLint, toMarkers, createCodeActionProvider, createFormattingProvider, MARKER_OWNER } from "doris-lint/monaco";
+import { fix, lint } from "doris-lint";
 
 /** A text model with Monaco's position arithmetic (lines split at \r\n, \r or \n). */
 class Model {
@@ -57,10 +57,12 @@ function fakeMonaco(models) {
   const markers = new Map();
   const created = [];
   const providers = [];
+  const formatters = [];
   const disposable = (list, item) => { list.push(item); return { dispose: () => list.splice(list.indexOf(item), 1) }; };
   return {
     markers,
     providers,
+    formatters,
     created,
     MarkerSeverity: { Hint: 1, Info: 2, Warning: 4, Error: 8 },
     editor: {
@@ -71,6 +73,7 @@ function fakeMonaco(models) {
     },
     languages: {
       registerCodeActionProvider: (languageId, provider, metadata) => disposable(providers, { languageId, provider, metadata }),
+      registerDocumentFormattingEditProvider: (languageId, provider) => disposable(formatters, { languageId, provider }),
     },
   };
 }
@@ -100,7 +103,9 @@ test("registerDorisLint marks models, re-lints after changes and offers fixes", 
   // Quick fix at the unquoted address.
   const { provider } = monaco.providers[0];
   const range = { startLineNumber: 2, startColumn: 30, endLineNumber: 2, endColumn: 30 };
-  const { actions } = provider.provideCodeActions(model, range, { markers: monaco.markers.get(key) });
+  const all = provider.provideCodeActions(model, range, { markers: monaco.markers.get(key) }).actions;
+  assert.deepEqual(all.map((a) => a.kind), ["quickfix", "source.fixAll.doris-lint"]);
+  const { actions } = provider.provideCodeActions(model, range, { markers: monaco.markers.get(key), only: "quickfix" });
   assert.equal(actions.length, 1);
   assert.equal(actions[0].title, "Quote the address");
   assert.equal(actions[0].kind, "quickfix");
@@ -122,17 +127,58 @@ test("registerDorisLint marks models, re-lints after changes and offers fixes", 
   assert.deepEqual(monaco.markers.get(`${MARKER_OWNER}:${sql.uri}`).map((m) => m.code), ["D004"]);
   assert.deepEqual(monaco.markers.get(`${MARKER_OWNER}:${other.uri}`), []);
 
+  assert.equal(monaco.formatters.length, 1);
   registration.dispose();
   assert.equal(monaco.providers.length, 0);
+  assert.equal(monaco.formatters.length, 0);
   assert.deepEqual(monaco.markers.get(key), []);
 });
 
 test("code actions only where the range touches a fixable diagnostic", () => {
   const model = new Model("ALTER SYSTEM ADD BACKEND 'a:1';\nALTER SYSTEM ADD BACKEND 1.2.3.4:9050;");
   const provider = createCodeActionProvider(fakeMonaco([]), { lint: () => ({}) });
-  const at = (line, column) => provider.provideCodeActions(model, { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: column }, { markers: [] }).actions;
+  const at = (line, column) =>
+    provider
+      .provideCodeActions(model, { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: column }, { markers: [] })
+      .actions.filter((a) => a.kind === "quickfix");
   assert.equal(at(1, 5).length, 0);
   assert.equal(at(2, 3).length, 0);
   assert.equal(at(2, 26).length, 1);
   assert.equal(at(2, 38).length, 1);
+});
+
+test("the formatting provider edits only what changes and follows the editor's indentation", () => {
+  const model = new Model("-- 保留 😀\r\nalter system add backend '10.0.0.1:9050', '10.0.0.2:9050' properties ('tag.location' = 'g1');\r\n");
+  const provider = createFormattingProvider(fakeMonaco([]), { format: { lineWidth: 40 } });
+  const edits = provider.provideDocumentFormattingEdits(model, { tabSize: 2, insertSpaces: true });
+  assert.equal(edits.length, 1);
+  assert.equal(edits[0].range.startLineNumber, 2, "the comment line is left alone");
+  model.applyEdits(edits);
+  assert.ok(model.getValue().startsWith("-- 保留 😀\r\nALTER SYSTEM ADD BACKEND\n  \"10.0.0.1:9050\",") || model.getValue().includes('\n  "10.0.0.1:9050",'), model.getValue());
+  assert.deepEqual(provider.provideDocumentFormattingEdits(model, { tabSize: 2, insertSpaces: true }), []);
+  const tabs = createFormattingProvider(fakeMonaco([]), { format: () => ({ lineWidth: 40 }) });
+  const t = new Model("alter system add backend 'a:1', 'b:2', 'c:3', 'd:4', 'e:5';");
+  t.applyEdits(tabs.provideDocumentFormattingEdits(t, { tabSize: 4, insertSpaces: false }));
+  assert.ok(t.getValue().includes('\n\t"a:1",'), t.getValue());
+  const explicit = createFormattingProvider(fakeMonaco([]), { format: { lineWidth: 40, indent: 3 } });
+  const e = new Model("alter system add backend 'a:1', 'b:2', 'c:3', 'd:4', 'e:5';");
+  e.applyEdits(explicit.provideDocumentFormattingEdits(e, { tabSize: 4, insertSpaces: false }));
+  assert.ok(e.getValue().includes('\n   "a:1",'), e.getValue());
+});
+
+test("a source action fixes every safe problem at once", () => {
+  const text = "ALTER SYSTEM ADD BACKEND 10.0.0.1:9050; # x\r\nALTER SYSTEM ADD BACKEND 10.0.0.2:9050;";
+  const model = new Model(text);
+  const provider = createCodeActionProvider(fakeMonaco([]));
+  const whole = { startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: 1 };
+  const { actions } = provider.provideCodeActions(model, whole, { markers: [], only: "source" });
+  const all = actions.find((a) => a.kind === "source.fixAll.doris-lint");
+  assert.equal(provider.provideCodeActions(model, whole, { markers: [], only: "source.fixAll" }).actions.length, 1);
+  assert.equal(provider.provideCodeActions(model, whole, { markers: [], only: "quickfix" }).actions.length, 0);
+  assert.ok(all, JSON.stringify(actions.map((a) => a.kind)));
+  assert.match(all.title, /^Fix all safe doris-lint problems \(\d+\)$/);
+  model.applyEdits(all.edit.edits.map((e) => e.textEdit));
+  assert.equal(model.getValue(), fix(text).output);
+  const after = provider.provideCodeActions(model, { startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: 1 }, { markers: [] });
+  assert.equal(after.actions.length, 0);
 });
