@@ -4,16 +4,24 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: bench demo test test-native build fuzz test-fuzz test-wasm test-js test-browser wasm playground playground-dist www-deps
+.PHONY: bench bench-deps demo test test-native build fuzz test-fuzz test-wasm test-js test-browser wasm playground playground-dist www-deps
 
 ## Lint the bundled example and show the diagnostics (exit code 1 there is expected: it has problems).
 demo: build
 	./target/release/doris-lint check examples/cluster.sql || test $$? -eq 1
 
-## Native benchmark: throughput, scaling, pathological inputs, peak memory (wasm figures: not yet).
-bench:
+## Benchmark: native throughput, scaling, pathological inputs and peak memory, then the wasm rows
+## (bench/wasm.mjs in Node on the same generated scripts: throughput, 1 KB lint latency, size,
+## and npm sql-formatter side by side). BENCH_FLAGS=--quick for a short run.
+bench: wasm bench-deps
 	$(CARGO) build --release --locked --example bench
-	./target/release/examples/bench
+	./target/release/examples/bench $(BENCH_FLAGS)
+	@echo
+	node bench/wasm.mjs $(BENCH_FLAGS) target/bench
+
+bench-deps:
+	@if [ bench/node_modules/.package-lock.json -nt bench/package-lock.json ]; then :; else \
+	  cd bench && npm ci --no-audit --no-fund --loglevel=error; fi
 
 build:
 	$(CARGO) build --release --locked

@@ -1,8 +1,9 @@
 //! `make bench`: throughput, scaling, pathological inputs and peak memory of the native library.
 //! Prints a table; the wasm figures come from `bench/wasm.mjs` on the files this writes.
 //!
-//! Usage: `bench [--quick]`, or `bench --peak-rss FILE` (used internally: lints and formats FILE
-//! and prints the peak resident set size in bytes).
+//! Usage: `bench [--quick]`, `bench --write-inputs DIR` (only writes the generated scripts,
+//! `1kb.sql` ... `10mb.sql`, for `bench/wasm.mjs`), or `bench --peak-rss FILE` (used internally:
+//! lints and formats FILE and prints the peak resident set size in bytes).
 
 mod gen;
 
@@ -11,6 +12,14 @@ use std::time::{Duration, Instant};
 use doris_lint::LintOptions;
 
 const SIZES: &[(&str, usize)] = &[("1 KB", 1 << 10), ("100 KB", 100 << 10), ("1 MB", 1 << 20), ("10 MB", 10 << 20)];
+
+/// The generated script of size `label` (`"1 KB"`) and the file it is written to in `dir`.
+fn input(dir: &std::path::Path, label: &str, size: usize) -> (String, std::path::PathBuf) {
+    let src = gen::script(size, 42);
+    let file = dir.join(format!("{}.sql", label.replace(' ', "").to_lowercase()));
+    std::fs::write(&file, &src).expect("write generated script");
+    (src, file)
+}
 
 /// The operations measured, by name.
 fn operations() -> Vec<(&'static str, Box<dyn Fn(&str) -> usize>)> {
@@ -60,6 +69,14 @@ fn main() {
         println!("{}", peak_rss_bytes());
         return;
     }
+    if let Some(i) = args.iter().position(|a| a == "--write-inputs") {
+        let dir = std::path::Path::new(args.get(i + 1).expect("--write-inputs DIR"));
+        std::fs::create_dir_all(dir).expect("output directory");
+        for (label, size) in SIZES {
+            input(dir, label, *size);
+        }
+        return;
+    }
     let quick = args.iter().any(|a| a == "--quick");
     let budget = Duration::from_millis(if quick { 200 } else { 2000 });
     let out_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
@@ -73,12 +90,12 @@ fn main() {
     }
     println!();
     println!("|---|{}", "---:|".repeat(ops.len()));
+    // MB/s per operation and script, for bench/wasm.mjs's ratios.
+    let mut rates = serde_json::Map::new();
     let mut per_op_1mb = vec![Duration::ZERO; ops.len()];
     let mut per_op_10mb = vec![Duration::ZERO; ops.len()];
     for (label, size) in SIZES {
-        let src = gen::script(*size, 42);
-        let file = out_dir.join(format!("{}.sql", label.replace(' ', "").to_lowercase()));
-        std::fs::write(&file, &src).expect("write generated script");
+        let (src, _) = input(&out_dir, label, *size);
         print!("| {label} |");
         for (i, (_, op)) in ops.iter().enumerate() {
             let d = median(&src, op.as_ref(), budget);
@@ -88,10 +105,14 @@ fn main() {
             if *label == "10 MB" {
                 per_op_10mb[i] = d;
             }
-            print!(" {:.1} |", mb_per_s(src.len(), d));
+            let rate = mb_per_s(src.len(), d);
+            let row = rates.entry(ops[i].0).or_insert_with(|| serde_json::json!({}));
+            row[*label] = serde_json::json!(rate);
+            print!(" {rate:.1} |");
         }
         println!();
     }
+    std::fs::write(out_dir.join("native.json"), serde_json::Value::Object(rates).to_string()).expect("write native.json");
     println!("\n## Scaling (time for 10 MB / time for 1 MB; linear is about 10)\n");
     for (i, (name, _)) in ops.iter().enumerate() {
         println!("- {name}: {:.1}×", per_op_10mb[i].as_secs_f64() / per_op_1mb[i].as_secs_f64());
