@@ -26,10 +26,11 @@ bench-deps:
 build:
 	$(CARGO) build --release --locked
 
-## Every test that passes today: native (unit, fixtures, snapshots, property tests, corpus,
-## differential parser test, hostile input) and a short fuzzing run. The wasm/npm suites
-## (`make test-wasm test-js test-browser`) are not in it yet: see docs/notes-wasm.md and the issue notes.
-test: test-native test-fuzz
+## Every test: native (unit, fixtures, snapshots, property tests, corpus, differential parser
+## test, hostile input), the wasm API in Node (test-wasm), the npm package through its public
+## entries (test-js) and a short fuzzing run. The playground's browser suite (`make test-browser`)
+## is not in it yet.
+test: test-native test-wasm test-js test-fuzz
 
 test-native:
 	$(CARGO) test --locked
@@ -54,9 +55,11 @@ test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  $(CARGO) test --locked --target wasm32-unknown-unknown --no-default-features --test wasm_api
 
-## The npm package through its public entries (tests/js: node --test, tsc, npm pack).
+## The npm package through its public entries (tests/js: node --test, tsc, npm pack, a Vite
+## build, wasm-vs-native on the corpus, hostile arguments).
 test-js: wasm
-	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
+	@if [ tests/js/node_modules/.package-lock.json -nt tests/js/package-lock.json ]; then :; else \
+	  cd tests/js && npm ci --no-audit --no-fund --loglevel=error; fi
 	cd tests/js && npm test
 
 ## The playground (www/): a production Vite build served at http://127.0.0.1:${PORT:-8080}
