@@ -179,5 +179,6 @@ pub fn parse_backends_js(text: JsValue) -> Result<String, JsError> {
     to_json(&backends)
 }
 
+/// The package's allocator: talc instead of std's dlmalloc (smaller; see docs/notes-wasm.md).
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

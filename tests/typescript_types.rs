@@ -140,145 +140,16 @@ fn rule_codes_and_names_match() {
     assert_eq!(union(&src, "RuleName"), names, "type RuleName in pkg/index.d.ts drifted from RULES: list every name of `doris-lint rules` there");
 }
 
-// Every variant of each enum; the `match`es stop compiling when a variant is added.
-fn severities() -> Vec<Severity> {
-    let all = vec![Severity::Error, Severity::Warning, Severity::Info];
-    all.iter().for_each(|s| match s {
-        Severity::Error | Severity::Warning | Severity::Info => {}
-    });
-    all
-}
-
-fn modes() -> Vec<Mode> {
-    let all = vec![Mode::Auto, Mode::Integrated, Mode::Decoupled];
-    all.iter().for_each(|m| match m {
-        Mode::Auto | Mode::Integrated | Mode::Decoupled => {}
-    });
-    all
-}
-
-fn locales() -> Vec<Locale> {
-    let all = vec![Locale::En, Locale::ZhCn];
-    all.iter().for_each(|l| match l {
-        Locale::En | Locale::ZhCn => {}
-    });
-    all
-}
-
-fn levels() -> Vec<RuleLevel> {
-    let all = vec![RuleLevel::Off, RuleLevel::Info, RuleLevel::Warning, RuleLevel::Error];
-    all.iter().for_each(|l| match l {
-        RuleLevel::Off | RuleLevel::Info | RuleLevel::Warning | RuleLevel::Error => {}
-    });
-    all
-}
-
-fn applicabilities() -> Vec<Applicability> {
-    let all = vec![Applicability::Safe, Applicability::Unsafe];
-    all.iter().for_each(|a| match a {
-        Applicability::Safe | Applicability::Unsafe => {}
-    });
-    all
-}
-
-fn fix_availabilities() -> Vec<FixAvailability> {
-    use FixAvailability::*;
-    let all = vec![None, Safe, Unsafe, Sometimes];
-    all.iter().for_each(|f| match f {
-        None | Safe | Unsafe | Sometimes => {}
-    });
-    all
-}
-
-fn operand_kinds() -> Vec<OperandKind> {
-    use OperandKind::*;
-    let all = vec![
-        SingleQuoted,
-        DoubleQuoted,
-        RawSingle,
-        RawDouble,
-        Typographic,
-        Backquoted,
-        Identifier,
-        DottedIdentifier,
-        Number,
-        BareAddress,
-    ];
-    all.iter().for_each(|k| match k {
-        SingleQuoted | DoubleQuoted | RawSingle | RawDouble | Typographic | Backquoted | Identifier
-        | DottedIdentifier | Number | BareAddress => {}
-    });
-    all
-}
-
-fn statement_kinds() -> Vec<StatementKind> {
-    use StatementKind::*;
-    let all = vec![
-        AddBackend,
-        DropBackend,
-        DroppBackend,
-        DecommissionBackend,
-        CancelDecommissionBackend,
-        ModifyBackend,
-        ModifyBackendHostname,
-        ModifyFrontendHostname,
-        AddFollower,
-        DropFollower,
-        AddObserver,
-        DropObserver,
-        AddBroker,
-        DropBroker,
-        DropAllBroker,
-        RenameComputeGroup,
-        SetLoadErrorsHub,
-    ];
-    all.iter().for_each(|k| match k {
-        AddBackend | DropBackend | DroppBackend | DecommissionBackend | CancelDecommissionBackend
-        | ModifyBackend | ModifyBackendHostname | ModifyFrontendHostname | AddFollower | DropFollower
-        | AddObserver | DropObserver | AddBroker | DropBroker | DropAllBroker | RenameComputeGroup
-        | SetLoadErrorsHub => {}
-    });
-    all
-}
-
-fn keyword_cases() -> Vec<KeywordCase> {
-    let all = vec![KeywordCase::Upper, KeywordCase::Lower, KeywordCase::Preserve];
-    all.iter().for_each(|k| match k {
-        KeywordCase::Upper | KeywordCase::Lower | KeywordCase::Preserve => {}
-    });
-    all
-}
-
-fn quote_styles() -> Vec<QuoteStyle> {
-    let all = vec![QuoteStyle::Double, QuoteStyle::Single, QuoteStyle::Preserve];
-    all.iter().for_each(|q| match q {
-        QuoteStyle::Double | QuoteStyle::Single | QuoteStyle::Preserve => {}
-    });
-    all
-}
-
-fn comma_styles() -> Vec<CommaStyle> {
-    let all = vec![CommaStyle::Trailing, CommaStyle::Leading];
-    all.iter().for_each(|c| match c {
-        CommaStyle::Trailing | CommaStyle::Leading => {}
-    });
-    all
-}
-
-fn properties_layouts() -> Vec<PropertiesLayout> {
-    let all = vec![PropertiesLayout::Auto, PropertiesLayout::Expanded];
-    all.iter().for_each(|p| match p {
-        PropertiesLayout::Auto | PropertiesLayout::Expanded => {}
-    });
-    all
-}
-
-fn semicolon_styles() -> Vec<SemicolonStyle> {
-    let all = vec![SemicolonStyle::Always, SemicolonStyle::Preserve];
-    all.iter().for_each(|s| match s {
-        SemicolonStyle::Always | SemicolonStyle::Preserve => {}
-    });
-    all
+/// Every variant of an enum, each named once: the `match` stops compiling when a variant is
+/// added, so the lists below cannot fall behind the Rust enums.
+macro_rules! variants {
+    ($ty:ident: $($v:ident),+ $(,)?) => {{
+        let all = vec![$($ty::$v),+];
+        all.iter().for_each(|x| match x {
+            $($ty::$v)|+ => {}
+        });
+        all
+    }};
 }
 
 #[test]
@@ -287,19 +158,29 @@ fn string_enums_match() {
     let check = |name: &str, values: Vec<String>| {
         assert_eq!(union(&src, name), values, "type {name} in pkg/index.d.ts drifted from the Rust enum");
     };
-    check("Severity", severities().into_iter().map(as_str).collect());
-    check("Mode", modes().into_iter().map(as_str).collect());
-    check("Locale", locales().into_iter().map(as_str).collect());
-    check("RuleLevel", levels().into_iter().map(as_str).collect());
-    check("Applicability", applicabilities().into_iter().map(as_str).collect());
-    check("FixAvailability", fix_availabilities().into_iter().map(as_str).collect());
-    check("OperandKind", operand_kinds().into_iter().map(js::operand_kind_name).collect());
-    check("StatementKind", statement_kinds().into_iter().map(|k| k.as_str().to_string()).collect());
-    check("KeywordCase", keyword_cases().into_iter().map(as_str).collect());
-    check("QuoteStyle", quote_styles().into_iter().map(as_str).collect());
-    check("CommaStyle", comma_styles().into_iter().map(as_str).collect());
-    check("PropertiesLayout", properties_layouts().into_iter().map(as_str).collect());
-    check("SemicolonStyle", semicolon_styles().into_iter().map(as_str).collect());
+    check("Severity", variants!(Severity: Error, Warning, Info).into_iter().map(as_str).collect());
+    check("Mode", variants!(Mode: Auto, Integrated, Decoupled).into_iter().map(as_str).collect());
+    check("Locale", variants!(Locale: En, ZhCn).into_iter().map(as_str).collect());
+    check("RuleLevel", variants!(RuleLevel: Off, Info, Warning, Error).into_iter().map(as_str).collect());
+    check("Applicability", variants!(Applicability: Safe, Unsafe).into_iter().map(as_str).collect());
+    check("FixAvailability", variants!(FixAvailability: None, Safe, Unsafe, Sometimes).into_iter().map(as_str).collect());
+    let operand_kinds = variants!(OperandKind:
+        SingleQuoted, DoubleQuoted, RawSingle, RawDouble, Typographic, Backquoted, Identifier,
+        DottedIdentifier, Number, BareAddress,
+    );
+    check("OperandKind", operand_kinds.into_iter().map(js::operand_kind_name).collect());
+    let statement_kinds = variants!(StatementKind:
+        AddBackend, DropBackend, DroppBackend, DecommissionBackend, CancelDecommissionBackend,
+        ModifyBackend, ModifyBackendHostname, ModifyFrontendHostname, AddFollower, DropFollower,
+        AddObserver, DropObserver, AddBroker, DropBroker, DropAllBroker, RenameComputeGroup,
+        SetLoadErrorsHub,
+    );
+    check("StatementKind", statement_kinds.into_iter().map(|k| k.as_str().to_string()).collect());
+    check("KeywordCase", variants!(KeywordCase: Upper, Lower, Preserve).into_iter().map(as_str).collect());
+    check("QuoteStyle", variants!(QuoteStyle: Double, Single, Preserve).into_iter().map(as_str).collect());
+    check("CommaStyle", variants!(CommaStyle: Trailing, Leading).into_iter().map(as_str).collect());
+    check("PropertiesLayout", variants!(PropertiesLayout: Auto, Expanded).into_iter().map(as_str).collect());
+    check("SemicolonStyle", variants!(SemicolonStyle: Always, Preserve).into_iter().map(as_str).collect());
 }
 
 #[test]
