@@ -11,17 +11,20 @@
 //! 5. an empty host fails with `Host is null`;
 //! 6. a port outside 1..65535 fails with `Port is out of range: N`.
 
+use std::borrow::Cow;
+
 /// A successfully validated address, as Doris stores it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HostPort {
+pub struct HostPort<'a> {
     /// The host exactly as Doris keeps it (whitespace removed; without the IPv6 brackets).
-    pub host: String,
+    /// Borrowed from the literal unless whitespace had to be removed.
+    pub host: Cow<'a, str>,
     pub port: i32,
     /// The host was written in `[...]`.
     pub bracketed: bool,
 }
 
-impl HostPort {
+impl HostPort<'_> {
     /// `host:port` as Doris prints it in its messages.
     pub fn display(&self) -> String {
         format!("{}:{}", self.host, self.port)
@@ -81,34 +84,62 @@ pub fn strip_whitespace(s: &str) -> String {
 
 /// The literal after Doris's whitespace deletion, borrowed when it has no whitespace (the usual
 /// case: no allocation).
-pub fn stripped(s: &str) -> std::borrow::Cow<'_, str> {
-    if has_whitespace(s) {
-        std::borrow::Cow::Owned(s.chars().filter(|c| !is_java_space(*c)).collect())
-    } else {
-        std::borrow::Cow::Borrowed(s)
+pub fn stripped(s: &str) -> Cow<'_, str> {
+    if !has_whitespace(s) {
+        return Cow::Borrowed(s);
     }
+    let mut out = String::with_capacity(s.len());
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if is_java_space_byte(b) {
+            out.push_str(&s[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push_str(&s[start..]);
+    Cow::Owned(out)
 }
 
 /// Whether the literal contains whitespace that Doris deletes.
 pub fn has_whitespace(s: &str) -> bool {
     // Java's `\s` is ASCII only, so bytes will do.
-    s.bytes().any(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+    s.bytes().any(is_java_space_byte)
 }
 
-/// Java's `String.split(sep)` for a literal separator: trailing empty parts are dropped (and an
-/// input of only separators gives no parts at all).
-pub fn java_split<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
-    // Most literals are `host:port`: two parts, one small allocation.
-    let mut parts: Vec<&str> = Vec::with_capacity(2);
-    parts.extend(s.split(sep));
-    while parts.last().is_some_and(|p| p.is_empty()) {
-        parts.pop();
+fn is_java_space_byte(b: u8) -> bool {
+    b <= b' ' && matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// Java's `String.split(sep)` cut to what Doris needs: the two parts when there are exactly two
+/// once trailing empty parts are dropped, else the number of parts (an input of only separators
+/// gives none; Java returns the input itself when the separator does not occur).
+pub fn java_split_pair<'s>(s: &'s str, sep: &str) -> Result<(&'s str, &'s str), usize> {
+    let (bytes, sep) = (s.as_bytes(), sep.as_bytes());
+    let next_sep = |from: usize| (from..bytes.len()).find(|&i| bytes[i..].starts_with(sep));
+    let (mut first, mut second) = ("", "");
+    let (mut count, mut kept, mut start) = (0, 0, 0);
+    loop {
+        let end = next_sep(start);
+        let piece = &s[start..end.unwrap_or(s.len())];
+        match count {
+            0 => first = piece,
+            1 => second = piece,
+            _ => {}
+        }
+        count += 1;
+        if !piece.is_empty() {
+            kept = count;
+        }
+        match end {
+            Some(end) => start = end + sep.len(),
+            None => break,
+        }
     }
-    // Java returns the input itself when there is no match, even if it is empty.
-    if parts.is_empty() && !s.contains(sep) {
-        parts.push(s);
+    match (kept, count) {
+        (2, _) => Ok((first, second)),
+        (0, 1) => Err(1),
+        (kept, _) => Err(kept),
     }
-    parts
 }
 
 /// The decimal value of a digit as Java's `Character.digit(c, 10)` sees it (ASCII and the
@@ -123,7 +154,7 @@ fn java_digit(c: char) -> Option<u32> {
 
 /// Java's `Long.parseLong` / `Integer.parseInt` on decimal text: an optional sign, then at least
 /// one digit, within `min..=max`.
-fn java_parse(s: &str, min: i128, max: i128) -> Option<i128> {
+fn java_parse(s: &str, min: i64, max: i64) -> Option<i64> {
     let (neg, digits) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
@@ -131,53 +162,63 @@ fn java_parse(s: &str, min: i128, max: i128) -> Option<i128> {
     if digits.is_empty() {
         return None;
     }
-    let mut v: i128 = 0;
+    // The magnitude, which may reach `|i64::MIN|`.
+    let limit = if neg { min.unsigned_abs() } else { max.unsigned_abs() };
+    let mut v: u64 = 0;
     for c in digits.chars() {
-        v = v * 10 + i128::from(java_digit(c)?);
-        if v > max + 1 {
+        v = v.checked_mul(10)?.checked_add(java_digit(c)?.into())?;
+        if v > limit {
             return None;
         }
     }
-    let v = if neg { -v } else { v };
-    (min..=max).contains(&v).then_some(v)
+    Some(if neg { (v as i64).wrapping_neg() } else { v as i64 })
 }
 
 /// `Integer.valueOf`.
 pub fn parse_java_int(s: &str) -> Option<i32> {
-    java_parse(s, i128::from(i32::MIN), i128::from(i32::MAX)).and_then(|v| i32::try_from(v).ok())
+    java_parse(s, i32::MIN.into(), i32::MAX.into()).and_then(|v| i32::try_from(v).ok())
 }
 
 /// `Long.parseLong`: whether a literal without `:` is accepted as a backend id.
 pub fn parse_backend_id(s: &str) -> Option<i64> {
-    java_parse(s, i128::from(i64::MIN), i128::from(i64::MAX)).and_then(|v| i64::try_from(v).ok())
+    java_parse(s, i64::MIN, i64::MAX)
 }
 
 /// Whether Doris takes the literal as a backend id rather than an address (no `:`).
 pub fn is_id_form(s: &str) -> bool {
-    !s.contains(':')
+    !s.bytes().any(|b| b == b':')
 }
 
 /// Validates an address literal (one that contains `:`) exactly as Doris does.
-pub fn validate(literal: &str) -> Result<HostPort, AddressError> {
+pub fn validate(literal: &str) -> Result<HostPort<'_>, AddressError> {
     let text = stripped(literal);
     if text.is_empty() {
         return Err(AddressError::Empty);
     }
-    let (parts, bracketed) = match text.strip_prefix('[') {
-        Some(rest) => (java_split(rest, "]:"), true),
-        None => (java_split(&text, ":"), false),
+    let (pair, bracketed) = match text.strip_prefix('[') {
+        Some(rest) => (java_split_pair(rest, "]:"), true),
+        None => (java_split_pair(&text, ":"), false),
     };
-    if parts.len() != 2 {
-        return Err(AddressError::WrongPartCount { parts: parts.len(), text: text.into_owned() });
-    }
-    let port = parse_java_int(parts[1]).ok_or_else(|| AddressError::PortNotInt { port: parts[1].to_string() })?;
-    if parts[0].is_empty() {
+    let (host, port_text) = match pair {
+        Ok(pair) => pair,
+        Err(parts) => return Err(AddressError::WrongPartCount { parts, text: text.into_owned() }),
+    };
+    let port = parse_java_int(port_text).ok_or_else(|| AddressError::PortNotInt { port: port_text.to_string() })?;
+    if host.is_empty() {
         return Err(AddressError::HostNull);
     }
     if !(1..=65535).contains(&port) {
         return Err(AddressError::PortOutOfRange { port });
     }
-    Ok(HostPort { host: parts[0].to_string(), port, bracketed })
+    // The host is the first part of `text` (after the `[`): borrow it from the literal when no
+    // whitespace was removed.
+    let start = usize::from(bracketed);
+    let range = start..start + host.len();
+    let host = match text {
+        Cow::Borrowed(t) => Cow::Borrowed(&t[range]),
+        Cow::Owned(t) => Cow::Owned(t[range].to_string()),
+    };
+    Ok(HostPort { host, port, bracketed })
 }
 
 /// What kind of host a validated host string is.
@@ -211,27 +252,34 @@ pub enum HostProblem {
     TooLong { len: usize },
 }
 
-fn is_ipv4_shape(host: &str) -> bool {
-    !host.is_empty() && host.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-}
-
 /// Parses a dotted quad; `None` when the text is not all digits and dots.
 fn check_ipv4(host: &str) -> Option<Result<(), HostProblem>> {
-    if !is_ipv4_shape(host) || !host.bytes().any(|b| b.is_ascii_digit()) {
+    let bytes = host.as_bytes();
+    if !bytes.iter().all(|&b| b.is_ascii_digit() || b == b'.') || !bytes.iter().any(u8::is_ascii_digit) {
         return None;
     }
-    // Only ASCII digits and dots from here on: split the bytes.
-    let parts = host.as_bytes().split(|&b| b == b'.');
-    let count = parts.clone().count();
-    if count != 4 || parts.clone().any(<[u8]>::is_empty) {
+    // Only ASCII digits and dots from here on: one pass over the parts.
+    let (mut count, mut empty, mut bad_octet) = (0, false, None);
+    let (mut start, mut value) = (0, 0u32);
+    for (i, &b) in bytes.iter().chain([&b'.']).enumerate() {
+        if b != b'.' {
+            value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+            continue;
+        }
+        count += 1;
+        empty |= start == i;
+        if bad_octet.is_none() && (i - start > 3 || value > 255) {
+            bad_octet = Some(&host[start..i]);
+        }
+        (start, value) = (i + 1, 0);
+    }
+    if count != 4 || empty {
         return Some(Err(HostProblem::Ipv4PartCount { parts: count }));
     }
-    for p in parts {
-        if p.len() > 3 || p.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0')) > 255 {
-            return Some(Err(HostProblem::Ipv4Octet { octet: String::from_utf8_lossy(p).into_owned() }));
-        }
+    match bad_octet {
+        Some(octet) => Some(Err(HostProblem::Ipv4Octet { octet: octet.to_string() })),
+        None => Some(Ok(())),
     }
-    Some(Ok(()))
 }
 
 /// Whether `s` is a valid IPv6 address (RFC 4291 text form, optional embedded IPv4 at the end,
@@ -242,27 +290,26 @@ pub fn is_ipv6(s: &str) -> bool {
         Some(_) => return false,
         None => s,
     };
-    if s.is_empty() || s.matches("::").count() > 1 || s.contains(":::") {
+    if s.is_empty() {
         return false;
     }
-    let compressed = s.contains("::");
-    let (head, tail) = match s.split_once("::") {
-        Some((h, t)) => (h, t),
+    // At most one `::`, and no `:::`.
+    let b = s.as_bytes();
+    let double = b.windows(2).position(|w| w == b"::");
+    let compressed = double.is_some();
+    let (head, tail) = match double {
+        Some(i) if b.get(i + 2) == Some(&b':') || b[i + 2..].windows(2).any(|w| w == b"::") => return false,
+        Some(i) => (&s[..i], &s[i + 2..]),
         None => (s, ""),
     };
-    let mut groups = 0usize;
-    let mut sides: Vec<&str> = Vec::new();
-    if !head.is_empty() {
-        sides.extend(head.split(':'));
-    } else if !compressed {
+    if !compressed && head.is_empty() {
         return false;
     }
-    if !tail.is_empty() {
-        sides.extend(tail.split(':'));
-    }
-    let n = sides.len();
-    for (i, g) in sides.iter().enumerate() {
-        if i == n - 1 && g.contains('.') {
+    let head = head.split(':').filter(|_| !head.is_empty());
+    let mut sides = head.chain(tail.split(':').filter(|_| !tail.is_empty())).peekable();
+    let mut groups = 0usize;
+    while let Some(g) = sides.next() {
+        if sides.peek().is_none() && g.contains('.') {
             // An embedded IPv4 address counts as two groups.
             if check_ipv4(g) != Some(Ok(())) {
                 return false;
@@ -296,7 +343,9 @@ pub fn classify_host(host: &str, bracketed: bool) -> Result<HostKind, HostProble
     if host.len() > 253 {
         return Err(HostProblem::TooLong { len: host.len() });
     }
-    if let Some(ch) = host.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.')) {
+    let bad = host.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'));
+    // Every byte before it is ASCII, so it starts a character.
+    if let Some(ch) = bad.and_then(|i| host[i..].chars().next()) {
         return Err(HostProblem::BadChar { ch });
     }
     // A single trailing dot (fully qualified form) is allowed.
@@ -317,29 +366,30 @@ pub fn classify_host(host: &str, bracketed: bool) -> Result<HostKind, HostProble
 
 /// `127.0.0.0/8`, `localhost` (any case, optional trailing dot) and `::1` (any spelling).
 pub fn is_loopback(host: &str) -> bool {
-    let h = host.strip_suffix('.').unwrap_or(host);
-    let b = h.as_bytes();
-    if h.eq_ignore_ascii_case("localhost") || (b.len() >= 10 && b[b.len() - 10..].eq_ignore_ascii_case(b".localhost")) {
-        return true;
+    let name = host.strip_suffix('.').unwrap_or(host).as_bytes();
+    if let Some(prefix_len) = name.len().checked_sub(9) {
+        let (prefix, last) = name.split_at(prefix_len);
+        if last.eq_ignore_ascii_case(b"localhost") && (prefix.is_empty() || prefix.ends_with(b".")) {
+            return true;
+        }
     }
-    if check_ipv4(host) == Some(Ok(())) {
-        return host.split('.').next().and_then(|o| o.parse::<u8>().ok()) == Some(127);
+    if host.starts_with("127.") {
+        return check_ipv4(host) == Some(Ok(()));
     }
-    if is_ipv6(host) {
-        return ipv6_is_loopback(host);
-    }
-    false
+    host.contains(':') && is_ipv6(host) && ipv6_is_loopback(host)
 }
 
 fn ipv6_is_loopback(s: &str) -> bool {
     // ::1 in any spelling: every group zero except a final 1.
-    let groups: Vec<&str> = s.split(':').filter(|g| !g.is_empty()).collect();
-    match groups.split_last() {
-        Some((last, rest)) => {
-            u16::from_str_radix(last, 16) == Ok(1) && rest.iter().all(|g| u16::from_str_radix(g, 16) == Ok(0))
+    let mut groups = s.split(':').filter(|g| !g.is_empty());
+    let Some(mut last) = groups.next() else { return false };
+    for g in groups {
+        if u16::from_str_radix(last, 16) != Ok(0) {
+            return false;
         }
-        None => false,
+        last = g;
     }
+    u16::from_str_radix(last, 16) == Ok(1)
 }
 
 /// Why a literal looks like a documentation placeholder or an unexpanded template (D107).
@@ -394,8 +444,7 @@ fn is_port_word(port: &str) -> bool {
     if port.is_empty() || port.bytes().all(|b| b.is_ascii_digit() || b == b'+' || b == b'-') {
         return false;
     }
-    let lower = port.to_ascii_lowercase();
-    lower.contains("port") || all_x(port)
+    port.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"port")) || all_x(port)
 }
 
 /// Whether the literal (its decoded value) looks like a placeholder, and why.
@@ -406,13 +455,15 @@ pub fn placeholder(literal: &str) -> Option<Placeholder> {
     // One pass over the bytes for the punctuation the checks below look for (in their order of
     // precedence); most addresses have none of it.
     let (mut angle, mut open_brace, mut close_brace, mut dots, mut non_ascii) = (false, false, false, false, false);
+    let mut x = false;
     let mut shell_or_printf = None;
     for (i, &b) in bytes.iter().enumerate() {
         match b {
+            b'0'..=b'9' | b'a'..=b'w' | b'y' | b'z' | b'A'..=b'W' | b'Y' | b'Z' | b':' | b'-' | b'_' => {}
             b'<' | b'>' => angle = true,
             b'{' => open_brace = true,
             b'}' => close_brace = true,
-            b'.' => dots |= bytes.get(i + 1..i + 3) == Some(b".."),
+            b'.' => dots |= bytes.get(i + 1) == Some(&b'.') && bytes.get(i + 2) == Some(&b'.'),
             b'$' | b'%' if shell_or_printf.is_none() => {
                 let next = bytes.get(i + 1).copied();
                 if b == b'$' && next.is_some_and(|n| n == b'{' || n == b'_' || n.is_ascii_alphabetic()) {
@@ -422,6 +473,7 @@ pub fn placeholder(literal: &str) -> Option<Placeholder> {
                     shell_or_printf = Some(Placeholder::PrintfFormat);
                 }
             }
+            b'x' | b'X' | b'*' => x = true,
             _ => non_ascii |= !b.is_ascii(),
         }
     }
@@ -443,7 +495,7 @@ pub fn placeholder(literal: &str) -> Option<Placeholder> {
     match t.rsplit_once(':') {
         None => {
             let stem = t.trim_end_matches(|c: char| c.is_ascii_digit());
-            if all_x(t) || PLACEHOLDER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(stem)) {
+            if (x && all_x(t)) || PLACEHOLDER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(stem)) {
                 return Some(Placeholder::Word);
             }
         }
@@ -452,7 +504,7 @@ pub fn placeholder(literal: &str) -> Option<Placeholder> {
                 return Some(Placeholder::PortWord);
             }
             let host = host.trim_start_matches('[').trim_end_matches(']');
-            if is_redacted_host(host) {
+            if x && is_redacted_host(host) {
                 return Some(Placeholder::RedactedHost);
             }
         }
@@ -464,8 +516,15 @@ pub fn placeholder(literal: &str) -> Option<Placeholder> {
 /// `"10001,10002"`) into its pieces (byte ranges into `literal`); `None` when it holds one thing.
 /// Each piece must look like an address (contains `:`) or, with `ids`, a decimal id.
 pub fn split_several(literal: &str, ids: bool) -> Option<Vec<(usize, usize)>> {
-    if !literal.contains([',', ';']) {
-        if !has_whitespace(literal) {
+    let (mut separators, mut whitespace, mut colons) = (false, false, 0);
+    for b in literal.bytes() {
+        separators |= b == b',' || b == b';';
+        whitespace |= is_java_space_byte(b);
+        colons += usize::from(b == b':');
+    }
+    if !separators {
+        // Each word has exactly one `:`, and there are at least two words.
+        if !whitespace || colons < 2 {
             return None;
         }
         // Whitespace alone separates only `h1:9050 h2:9050` (two colons, a space between).
@@ -535,7 +594,7 @@ pub fn split_unbracketed_ipv6(text: &str) -> Option<(&str, &str)> {
 mod tests {
     use super::*;
 
-    fn ok(s: &str) -> HostPort {
+    fn ok(s: &str) -> HostPort<'_> {
         validate(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))
     }
 
@@ -589,11 +648,16 @@ mod tests {
 
     #[test]
     fn java_split_drops_trailing_empties() {
-        assert_eq!(java_split("a:", ":"), vec!["a"]);
-        assert_eq!(java_split(":a", ":"), vec!["", "a"]);
-        assert_eq!(java_split("a::b", ":"), vec!["a", "", "b"]);
-        assert!(java_split(":::", ":").is_empty());
-        assert_eq!(java_split("", ":"), vec![""]);
+        let split = |s: &'static str| java_split_pair(s, ":");
+        assert_eq!(split("a:"), Err(1));
+        assert_eq!(split(":a"), Ok(("", "a")));
+        assert_eq!(split("a:b::"), Ok(("a", "b")));
+        assert_eq!(split("a::b"), Err(3));
+        assert_eq!(split(":::"), Err(0));
+        assert_eq!(split(""), Err(1));
+        assert_eq!(split("a"), Err(1));
+        assert_eq!(java_split_pair("fe80::1]:9050", "]:"), Ok(("fe80::1", "9050")));
+        assert_eq!(java_split_pair("a]:]:", "]:"), Err(1));
     }
 
     #[test]

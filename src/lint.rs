@@ -55,7 +55,8 @@ fn sort(diags: &mut [Diagnostic]) {
 pub fn lint_script_report(source: &str, script: &Script, options: &LintOptions) -> LintReport {
     let mut suppressions = suppression::collect(source, script);
     let shared = Shared::new(source, script);
-    let mut out = Vec::new();
+    // Every rule adds to the same list.
+    let mut diagnostics = Vec::new();
     let mut late = Vec::new();
     for rule in RULES {
         let (Some(severity), configured) = effective_severity(*rule, options) else { continue };
@@ -63,25 +64,23 @@ pub fn lint_script_report(source: &str, script: &Script, options: &LintOptions) 
             late.push((*rule, severity, configured));
             continue;
         }
-        let mut cx = Context::new(&shared, options, rule.meta(), severity, configured);
+        let mut cx = Context::new(&shared, options, rule.meta(), severity, configured, diagnostics);
         rule.check(&mut cx);
-        out.append(&mut cx.into_diagnostics());
+        diagnostics = cx.into_diagnostics();
     }
-    let (mut kept, mut suppressed) = suppression::apply(script, &mut suppressions, out);
+    let mut suppressed = suppression::apply(script, &mut suppressions, &mut diagnostics, 0);
     if !late.is_empty() {
-        let mut meta_diags = Vec::new();
+        let start = diagnostics.len();
         for (rule, severity, configured) in late {
-            let cx = Context::new(&shared, options, rule.meta(), severity, configured);
+            let cx = Context::new(&shared, options, rule.meta(), severity, configured, diagnostics);
             let mut cx = cx.with_suppressions(&suppressions);
             rule.check(&mut cx);
-            meta_diags.append(&mut cx.into_diagnostics());
+            diagnostics = cx.into_diagnostics();
         }
         // A suppression can silence D901 itself (`ignore-file D901`).
-        let (more_kept, more_suppressed) = suppression::apply(script, &mut suppressions, meta_diags);
-        kept.extend(more_kept);
-        suppressed.extend(more_suppressed);
+        suppressed.extend(suppression::apply(script, &mut suppressions, &mut diagnostics, start));
     }
-    sort(&mut kept);
+    sort(&mut diagnostics);
     crate::sort::sort_by(&mut suppressed, |a, b| {
         (a.diagnostic.span.start, a.diagnostic.span.end, a.diagnostic.code).cmp(&(
             b.diagnostic.span.start,
@@ -89,5 +88,5 @@ pub fn lint_script_report(source: &str, script: &Script, options: &LintOptions) 
             b.diagnostic.code,
         ))
     });
-    LintReport { diagnostics: kept, suppressed, suppressions }
+    LintReport { diagnostics, suppressed, suppressions }
 }

@@ -194,15 +194,19 @@ fn segment_of(script: &Script, span: Span) -> Option<usize> {
     Some(i)
 }
 
-/// Splits `diagnostics` into kept and suppressed ones, counting each suppression's use.
+/// Takes the suppressed diagnostics out of `diagnostics[from..]` (the others stay, in order),
+/// counting each suppression's use.
 pub fn apply(
     script: &Script,
     suppressions: &mut [Suppression],
-    diagnostics: Vec<Diagnostic>,
-) -> (Vec<Diagnostic>, Vec<SuppressedDiagnostic>) {
-    let mut kept = Vec::new();
+    diagnostics: &mut Vec<Diagnostic>,
+    from: usize,
+) -> Vec<SuppressedDiagnostic> {
     let mut silenced = Vec::new();
-    for d in diagnostics {
+    if suppressions.is_empty() {
+        return silenced;
+    }
+    for d in diagnostics.split_off(from) {
         let seg = segment_of(script, d.span);
         // Every matching suppression counts as used; the first one is recorded.
         let mut first = None;
@@ -218,10 +222,10 @@ pub fn apply(
         }
         match first {
             Some(i) => silenced.push(SuppressedDiagnostic { reason: suppressions[i].reason.clone(), suppression: i, diagnostic: d }),
-            None => kept.push(d),
+            None => diagnostics.push(d),
         }
     }
-    (kept, silenced)
+    silenced
 }
 
 #[cfg(test)]

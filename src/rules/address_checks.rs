@@ -3,6 +3,9 @@
 //! one problem is reported once (D107 before D101, D101 before D102–D105, and the warnings only
 //! for literals Doris accepts).
 
+use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
+
 use crate::address::{self, AddressError, HostPort, Placeholder};
 use crate::options::LintOptions;
 use crate::syntax::{Operand, OperandKind, Part, Segment, Statement, StatementKind};
@@ -89,7 +92,7 @@ pub fn statement_label(kind: StatementKind) -> &'static str {
 
 /// The one verdict for a literal.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
+pub enum Verdict<'a> {
     /// D107.
     Placeholder(Placeholder),
     /// D101: byte ranges of the pieces in the decoded value.
@@ -107,18 +110,18 @@ pub enum Verdict {
     /// D104.
     EmptyHost,
     /// Doris accepts it.
-    Valid(HostPort),
-    /// The new HOSTNAME of MODIFY ... HOSTNAME (a host name, never split).
-    Hostname(String),
+    Valid(HostPort<'a>),
+    /// The new HOSTNAME of MODIFY ... HOSTNAME (a host name, never split; whitespace removed).
+    Hostname(Cow<'a, str>),
 }
 
 /// Decides what a literal is, the way Doris reads it in `role`.
-pub fn analyze(value: &str, role: Role) -> Verdict {
+pub fn analyze(value: &str, role: Role) -> Verdict<'_> {
     if let Some(p) = address::placeholder(value) {
         return Verdict::Placeholder(p);
     }
     if role == Role::NewHostname {
-        return Verdict::Hostname(address::strip_whitespace(value));
+        return Verdict::Hostname(address::stripped(value));
     }
     if let Some(pieces) = address::split_several(value, role == Role::ExistingBackend) {
         return Verdict::Several(pieces);
@@ -144,15 +147,21 @@ pub fn analyze(value: &str, role: Role) -> Verdict {
 pub struct Lit<'a> {
     pub statement: &'a Statement,
     /// Position in its list.
-    pub index: usize,
-    pub operand: &'a Operand,
+    pub index: u32,
     pub role: Role,
-    pub verdict: Verdict,
+    pub operand: &'a Operand,
+    pub verdict: Verdict<'a>,
 }
 
-/// Every address-position literal of one statement, in order.
-pub fn statement_literals<'a>(_segment: &'a Segment, st: &'a Statement) -> Vec<Lit<'a>> {
-    let mut out = Vec::new();
+impl<'a> Lit<'a> {
+    /// The decoded value of the literal.
+    pub fn value(&self) -> &'a str {
+        &self.operand.value
+    }
+}
+
+/// Every address-position literal of one statement, in order, appended to `out`.
+fn statement_literals<'a>(st: &'a Statement, out: &mut Vec<Lit<'a>>) {
     let lists = st.parts.iter().filter_map(|p| match p {
         Part::Addresses(a) => Some(a),
         _ => None,
@@ -163,15 +172,19 @@ pub fn statement_literals<'a>(_segment: &'a Segment, st: &'a Statement) -> Vec<L
             if op.span.is_empty() || !(op.kind.is_string() || op.kind == OperandKind::BareAddress) {
                 continue;
             }
-            out.push(Lit { statement: st, index, operand: op, role, verdict: analyze(&op.value, role) });
+            let verdict = analyze(&op.value, role);
+            out.push(Lit { statement: st, index: index as u32, role, operand: op, verdict });
         }
     }
-    out
 }
 
 /// Every address-position literal of the script, in order.
 pub fn literals<'a>(statements: impl Iterator<Item = (&'a Segment, &'a Statement)>) -> Vec<Lit<'a>> {
-    statements.flat_map(|(seg, st)| statement_literals(seg, st)).collect()
+    let mut out = Vec::new();
+    for (_, st) in statements {
+        statement_literals(st, &mut out);
+    }
+    out
 }
 
 /// Writes `value` as a literal of the same kind as `like` (same quote character; a bare
@@ -239,16 +252,55 @@ pub fn doris_outcome(value: &str, role: Role, kind: StatementKind) -> (String, S
     }
 }
 
-/// The key Doris's duplicate check would use if it were case-insensitive: host in lower case
-/// (brackets already removed by the split) and the numeric port.
-pub fn loose_key(hp: &HostPort) -> (String, i32) {
+/// The key Doris's duplicate check would use if it were case-insensitive: the host without
+/// regard to ASCII case (brackets already removed by the split; IPv6 addresses by value) and
+/// the numeric port. Borrows the host: no allocation.
+#[derive(Debug, Clone, Copy)]
+pub struct LooseKey<'a> {
+    host: LooseHost<'a>,
+    port: i32,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum LooseHost<'a> {
+    Name(&'a str),
+    Ipv6(u128),
+}
+
+pub fn loose_key<'a>(hp: &'a HostPort<'_>) -> LooseKey<'a> {
     // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address). Only they have `:`.
-    if hp.host.contains(':') {
-        if let Ok(v6) = hp.host.parse::<std::net::Ipv6Addr>() {
-            return (v6.to_string(), hp.port);
-        }
+    let v6 = if hp.host.contains(':') { hp.host.parse::<std::net::Ipv6Addr>().ok() } else { None };
+    let host = match v6 {
+        Some(v6) => LooseHost::Ipv6(v6.into()),
+        None => LooseHost::Name(&hp.host),
+    };
+    LooseKey { host, port: hp.port }
+}
+
+impl PartialEq for LooseKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.port == other.port
+            && match (self.host, other.host) {
+                (LooseHost::Name(a), LooseHost::Name(b)) => a.eq_ignore_ascii_case(b),
+                (LooseHost::Ipv6(a), LooseHost::Ipv6(b)) => a == b,
+                _ => false,
+            }
     }
-    (hp.host.to_ascii_lowercase(), hp.port)
+}
+
+impl Eq for LooseKey<'_> {}
+
+impl Hash for LooseKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        match self.host {
+            LooseHost::Name(name) => {
+                // Consistent with `eq_ignore_ascii_case`: hash the lower-case bytes.
+                state.write_u64(name.bytes().fold(0, |h, b| crate::rules::fx_add(h, b.to_ascii_lowercase().into())))
+            }
+            LooseHost::Ipv6(v6) => state.write_u128(v6),
+        }
+        state.write_i32(self.port);
+    }
 }
 
 /// The source span of bytes `start..end` of `op`'s decoded value, when the literal's source text
@@ -261,7 +313,8 @@ pub fn sub_span(source: &str, op: &Operand, start: usize, end: usize) -> crate::
         _ => return op.span,
     };
     let inner_end = text.len().saturating_sub(inner_start);
-    if inner_end < inner_start || text.get(inner_start..inner_end) != Some(op.value.as_str()) || end > op.value.len() || start > end {
+    let value = op.value.as_str();
+    if inner_end < inner_start || text.get(inner_start..inner_end) != Some(value) || end > value.len() || start > end {
         return op.span;
     }
     crate::span::Span::new(op.span.start + inner_start + start, op.span.start + inner_start + end)
@@ -277,7 +330,7 @@ pub fn example(role: Role, options: &LintOptions) -> String {
 
 /// The `existingBackends` option read the way Doris reads addresses: (addresses, ids). `None`
 /// when the option is not set.
-pub fn existing_backends(options: &LintOptions) -> Option<(Vec<HostPort>, Vec<i64>)> {
+pub fn existing_backends(options: &LintOptions) -> Option<(Vec<HostPort<'_>>, Vec<i64>)> {
     let list = options.existing_backends.as_ref()?;
     let mut addrs = Vec::new();
     let mut ids = Vec::new();

@@ -36,6 +36,9 @@ impl Rule for FullwidthPunctuation {
 
     fn check(&self, cx: &mut Context<'_>) {
         for seg in cx.checked_segments() {
+            if !seg.lexical.iter().any(|i| matches!(i, LexicalIssue::FullwidthPunctuation { .. })) {
+                continue;
+            }
             // A full-width colon between a key and its value is reported by D009 (with `=`).
             let colons: Vec<Span> = match &seg.node {
                 Node::Statement(st) => st

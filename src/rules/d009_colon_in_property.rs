@@ -31,8 +31,7 @@ impl Rule for ColonInProperty {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
-            let Some(list) = st.properties() else { continue };
+        for (_, list) in cx.property_lists() {
             for p in &list.items {
                 if !matches!(p.assign.kind, AssignKind::Colon | AssignKind::FullwidthColon) {
                     continue;

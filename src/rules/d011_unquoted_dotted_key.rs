@@ -31,8 +31,7 @@ impl Rule for UnquotedDottedKey {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
-            let Some(list) = st.properties() else { continue };
+        for (_, list) in cx.property_lists() {
             for p in &list.items {
                 for (op, is_key) in [(&p.key, true), (&p.value, false)] {
                     if op.kind != OperandKind::DottedIdentifier {

@@ -57,9 +57,10 @@ impl Rule for InvalidPort {
                 ),
                 _ => continue,
             };
-            let span = match op.value.rfind(':') {
-                Some(i) if op.value[i + 1..].trim() == port_text => {
-                    let start = i + 1 + (op.value[i + 1..].len() - op.value[i + 1..].trim_start().len());
+            let value = lit.value();
+            let span = match value.rfind(':') {
+                Some(i) if value[i + 1..].trim() == port_text => {
+                    let start = i + 1 + (value[i + 1..].len() - value[i + 1..].trim_start().len());
                     address_checks::sub_span(cx.source, op, start, start + port_text.len())
                 }
                 _ => op.span,

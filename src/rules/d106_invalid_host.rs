@@ -78,14 +78,14 @@ impl Rule for InvalidHost {
 
     fn check(&self, cx: &mut Context<'_>) {
         for lit in cx.literals() {
-            let (host, bracketed) = match &lit.verdict {
-                Verdict::Valid(hp) if address_checks::adds(lit.statement.kind) => (hp.host.clone(), hp.bracketed),
-                Verdict::Hostname(h) if !h.is_empty() => (h.clone(), false),
+            let (host, bracketed): (&str, bool) = match &lit.verdict {
+                Verdict::Valid(hp) if address_checks::adds(lit.statement.kind) => (&hp.host, hp.bracketed),
+                Verdict::Hostname(h) if !h.is_empty() => (h, false),
                 _ => continue,
             };
-            let Err(problem) = address::classify_host(&host, bracketed) else { continue };
+            let Err(problem) = address::classify_host(host, bracketed) else { continue };
             let op = lit.operand;
-            let (what_en, what_zh) = describe(&host, &problem);
+            let (what_en, what_zh) = describe(host, &problem);
             let (then_en, then_zh) = if lit.role == Role::NewHostname {
                 (
                     "Doris stores the new host name without checking it, and the node becomes unreachable",
@@ -97,8 +97,9 @@ impl Rule for InvalidHost {
                     "Doris 不做检查就会接受它，之后对该节点的心跳会失败",
                 )
             };
-            let span = match op.value.find(host.as_str()) {
-                Some(i) if !address::has_whitespace(&op.value) => address_checks::sub_span(cx.source, op, i, i + host.len()),
+            let value = lit.value();
+            let span = match value.find(host) {
+                Some(i) if !address::has_whitespace(value) => address_checks::sub_span(cx.source, op, i, i + host.len()),
                 _ => op.span,
             };
             let d = cx

@@ -118,9 +118,11 @@ impl Rule for WrongServicePort {
                 ),
             };
             let op = lit.operand;
-            let fixed = requote(op, &format!("{}:{expected}", if hp.bracketed { format!("[{}]", hp.host) } else { hp.host.clone() }));
-            let span = match op.value.rfind(':') {
-                Some(i) if !crate::address::has_whitespace(&op.value) => address_checks::sub_span(cx.source, op, i + 1, op.value.len()),
+            let value = lit.value();
+            let fixed = if hp.bracketed { format!("[{}]:{expected}", hp.host) } else { format!("{}:{expected}", hp.host) };
+            let fixed = requote(op, &fixed);
+            let span = match value.rfind(':') {
+                Some(i) if !crate::address::has_whitespace(value) => address_checks::sub_span(cx.source, op, i + 1, value.len()),
                 _ => op.span,
             };
             let d = cx

@@ -1,9 +1,7 @@
-use std::collections::HashMap;
-
 use crate::address::HostPort;
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::address_checks::{loose_key, Role, Verdict};
-use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
+use crate::rules::address_checks::{loose_key, LooseKey, Role, Verdict};
+use crate::rules::{Context, FixAvailability, FxHashMap, Rule, RuleMeta};
 use crate::span::Span;
 use crate::syntax::StatementKind as K;
 
@@ -40,7 +38,7 @@ is no fix: which of the two is wrong cannot be known.
 };
 
 struct Seen<'a> {
-    hp: &'a HostPort,
+    hp: &'a HostPort<'a>,
     span: Span,
 }
 
@@ -50,11 +48,11 @@ impl Rule for DuplicateAddress {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let mut backends: HashMap<(String, i32), Seen> = HashMap::new();
-        let mut frontends: HashMap<(String, i32), Seen> = HashMap::new();
-        for (_, st) in cx.statements() {
-            let lits = cx.statement_literals(st);
-            let mut this_stmt: HashMap<(String, i32), Seen> = HashMap::new();
+        let mut backends: FxHashMap<LooseKey, Seen> = FxHashMap::default();
+        let mut frontends: FxHashMap<LooseKey, Seen> = FxHashMap::default();
+        // The backends of the current ADD BACKEND (reused from statement to statement).
+        let mut this_stmt: FxHashMap<LooseKey, Seen> = FxHashMap::default();
+        for (st, lits) in cx.literals_by_statement() {
             for lit in lits {
                 let Verdict::Valid(hp) = &lit.verdict else { continue };
                 let key = loose_key(hp);
@@ -67,7 +65,7 @@ impl Rule for DuplicateAddress {
                             let (case_en, case_zh) = case_note(first.hp, hp);
                             let list = st.addresses();
                             let prev_end = list
-                                .and_then(|l| l.items.get(lit.index.wrapping_sub(1)))
+                                .and_then(|l| l.items.get((lit.index as usize).wrapping_sub(1)))
                                 .map_or(op.span.start, |p| p.span.end);
                             let d = cx
                                 .diagnostic(
@@ -88,20 +86,22 @@ impl Rule for DuplicateAddress {
                         if let Some(first) = backends.get(&key) {
                             let line = cx.line_of(first.span.start);
                             let first_text = cx.text(first.span);
-                            let exact = first.hp.host == hp.host;
-                            let (en, zh) = if exact {
-                                (
-                                    format!("`{text}` was already added at line {line}: this ADD BACKEND fails with `Same backend already exists[{}]`", hp.display()),
-                                    format!("`{text}` 已在第 {line} 行添加过：这条 ADD BACKEND 会失败：`Same backend already exists[{}]`", hp.display()),
+                            let message = if first.hp.host == hp.host {
+                                let (host, port) = (&hp.host, hp.port);
+                                t!(
+                                    cx,
+                                    format!("`{text}` was already added at line {line}: this ADD BACKEND fails with `Same backend already exists[{host}:{port}]`"),
+                                    format!("`{text}` 已在第 {line} 行添加过：这条 ADD BACKEND 会失败：`Same backend already exists[{host}:{port}]`"),
                                 )
                             } else {
                                 let (case_en, case_zh) = case_note(first.hp, hp);
-                                (
+                                t!(
+                                    cx,
                                     format!("`{text}` is {first_text} from line {line}{case_en}: Doris compares host strings exactly, so it adds a second backend for the same machine"),
                                     format!("`{text}` 就是第 {line} 行的 {first_text}{case_zh}：Doris 按字符串精确比较主机，会为同一台机器再添加一个 backend"),
                                 )
                             };
-                            let d = cx.diagnostic(op.span, t!(cx, en, zh)).with_help(t!(cx, 
+                            let d = cx.diagnostic(op.span, message).with_help(t!(cx, 
                                 "remove one of the two ADD BACKEND statements, or remove the backend (DROPP / DECOMMISSION) in between",
                                 "删除两条 ADD BACKEND 中的一条，或在两者之间先移除该 backend（DROPP / DECOMMISSION）",
                             ));
@@ -141,23 +141,17 @@ impl Rule for DuplicateAddress {
                     _ => {}
                 }
             }
-            backends.extend(this_stmt);
+            backends.extend(this_stmt.drain());
         }
     }
 }
 
-fn case_note(a: &HostPort, b: &HostPort) -> (String, String) {
+fn case_note(a: &HostPort<'_>, b: &HostPort<'_>) -> (&'static str, &'static str) {
     if a.host == b.host {
-        (String::new(), String::new())
+        ("", "")
     } else if a.host.eq_ignore_ascii_case(&b.host) {
-        (
-            " (the host names differ only in case, and name the same machine)".to_string(),
-            "（主机名仅大小写不同，指向同一台机器）".to_string(),
-        )
+        (" (the host names differ only in case, and name the same machine)", "（主机名仅大小写不同，指向同一台机器）")
     } else {
-        (
-            " (the same IPv6 address, written differently)".to_string(),
-            "（同一个 IPv6 地址的不同写法）".to_string(),
-        )
+        (" (the same IPv6 address, written differently)", "（同一个 IPv6 地址的不同写法）")
     }
 }

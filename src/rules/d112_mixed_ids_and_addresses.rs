@@ -34,14 +34,12 @@ impl Rule for MixedIdsAndAddresses {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
-            let lits: Vec<_> = cx.statement_literals(st)
-                .iter()
-                .filter(|l| l.role == Role::ExistingBackend && matches!(l.verdict, Verdict::Id(_) | Verdict::Valid(_)))
-                .collect();
-            let ids: Vec<_> = lits.iter().filter(|l| address::is_id_form(&l.operand.value)).collect();
-            let addrs: Vec<_> = lits.iter().filter(|l| !address::is_id_form(&l.operand.value)).collect();
-            let (Some(id), Some(addr)) = (ids.first(), addrs.first()) else { continue };
+        for (st, lits) in cx.literals_by_statement() {
+            let mut lits =
+                lits.iter().filter(|l| l.role == Role::ExistingBackend && matches!(l.verdict, Verdict::Id(_) | Verdict::Valid(_)));
+            let id = lits.clone().find(|l| address::is_id_form(l.value()));
+            let addr = lits.find(|l| !address::is_id_form(l.value()));
+            let (Some(id), Some(addr)) = (id, addr) else { continue };
             let Some(list) = st.addresses() else { continue };
             let id_text = cx.text(id.operand.span);
             let addr_text = cx.text(addr.operand.span);

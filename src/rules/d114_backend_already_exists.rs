@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::rules::address_checks::{self, Role, Verdict};
-use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Context, FixAvailability, FxHashSet, Rule, RuleMeta};
 use crate::syntax::StatementKind as K;
 
 pub struct BackendAlreadyExists;
@@ -35,14 +35,14 @@ impl Rule for BackendAlreadyExists {
 
     fn check(&self, cx: &mut Context<'_>) {
         let Some((existing, _)) = address_checks::existing_backends(cx.options) else { return };
-        let mut existing: std::collections::HashSet<(String, i32)> = existing.into_iter().map(|e| (e.host, e.port)).collect();
+        let mut existing: FxHashSet<(&str, i32)> = existing.iter().map(|e| (&*e.host, e.port)).collect();
         for lit in cx.literals() {
             let Verdict::Valid(hp) = &lit.verdict else { continue };
             match (lit.statement.kind, lit.role) {
                 (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
-                    existing.remove(&(hp.host.clone(), hp.port));
+                    existing.remove(&(&*hp.host, hp.port));
                 }
-                (K::AddBackend, Role::NewBackend) if existing.contains(&(hp.host.clone(), hp.port)) => {
+                (K::AddBackend, Role::NewBackend) if existing.contains(&(&*hp.host, hp.port)) => {
                     let op = lit.operand;
                     let text = cx.text(op.span);
                     let shown = hp.display();

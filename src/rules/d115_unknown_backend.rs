@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::rules::address_checks::{self, Role, Verdict};
-use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Context, FixAvailability, FxHashMap, FxHashSet, Rule, RuleMeta};
 use crate::syntax::StatementKind as K;
 
 pub struct UnknownBackend;
@@ -37,19 +37,19 @@ impl Rule for UnknownBackend {
     fn check(&self, cx: &mut Context<'_>) {
         let Some((list, ids)) = address_checks::existing_backends(cx.options) else { return };
         let know_addrs = !list.is_empty();
-        let ids: std::collections::HashSet<i64> = ids.into_iter().collect();
-        let mut addrs: std::collections::HashSet<(String, i32)> = std::collections::HashSet::new();
+        let ids: FxHashSet<i64> = ids.into_iter().collect();
+        let mut addrs: FxHashSet<(&str, i32)> = FxHashSet::default();
         // Lower-cased host → the exact entry, to say when only the case differs.
-        let mut lower: std::collections::HashMap<(String, i32), String> = std::collections::HashMap::new();
-        for e in list {
+        let mut lower: FxHashMap<(String, i32), String> = FxHashMap::default();
+        for e in &list {
             lower.insert((e.host.to_ascii_lowercase(), e.port), e.display());
-            addrs.insert((e.host, e.port));
+            addrs.insert((&e.host, e.port));
         }
         for lit in cx.literals() {
             let kind = lit.statement.kind;
             if kind == K::AddBackend {
                 if let Verdict::Valid(hp) = &lit.verdict {
-                    addrs.insert((hp.host.clone(), hp.port));
+                    addrs.insert((&hp.host, hp.port));
                     lower.insert((hp.host.to_ascii_lowercase(), hp.port), hp.display());
                 }
                 continue;
@@ -67,7 +67,7 @@ impl Rule for UnknownBackend {
             let label = address_checks::statement_label(kind);
             let (what, case_en, case_zh) = match &lit.verdict {
                 Verdict::Valid(hp) if know_addrs => {
-                    if addrs.contains(&(hp.host.clone(), hp.port)) {
+                    if addrs.contains(&(&*hp.host, hp.port)) {
                         continue;
                     }
                     let near = lower.get(&(hp.host.to_ascii_lowercase(), hp.port));

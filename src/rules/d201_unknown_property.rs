@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::tags::{backend_properties, classify, doris_key, quote_like, KeyClass};
+use crate::rules::tags::{classify, doris_key, quote_like, KeyClass};
 use crate::rules::{levenshtein, Context, FixAvailability, Rule, RuleMeta};
 use crate::syntax::StatementKind;
 
@@ -77,8 +77,7 @@ impl Rule for UnknownProperty {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
-            let Some(items) = backend_properties(st) else { continue };
+        for (st, items) in cx.backend_properties() {
             let modify = st.kind == StatementKind::ModifyBackend;
             let unknown: Vec<_> = items.iter().filter(|p| classify(&p.key, st.kind) == KeyClass::Other).collect();
             if unknown.is_empty() {
@@ -86,7 +85,7 @@ impl Rule for UnknownProperty {
             }
             // Doris lists every key it did not consume, mis-written tags (D202) included.
             // (At most five are quoted, so a huge list does not make every message huge.)
-            let rejected: Vec<String> = items
+            let rejected: Vec<_> = items
                 .iter()
                 .filter(|p| matches!(classify(&p.key, st.kind), KeyClass::Other | KeyClass::IgnoredTag { .. }))
                 .take(6)

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::tags::{backend_properties, classify, doris_key, quote_like, KeyClass};
+use crate::rules::tags::{classify, doris_key, quote_like, KeyClass};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 use crate::syntax::{OperandKind, StatementKind};
 
@@ -40,8 +40,7 @@ impl Rule for IgnoredTagKey {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
-            let Some(items) = backend_properties(st) else { continue };
+        for (st, items) in cx.backend_properties() {
             for p in items {
                 let KeyClass::IgnoredTag { fixed } = classify(&p.key, st.kind) else { continue };
                 let text = cx.text(p.key.span);

@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::tags::{backend_properties, classify, is_valid_tag_type, KeyClass};
+use crate::rules::tags::{classify, is_valid_tag_type, KeyClass};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 
 pub struct InvalidTagType;
@@ -32,8 +32,7 @@ impl Rule for InvalidTagType {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
-            let Some(items) = backend_properties(st) else { continue };
+        for (st, items) in cx.backend_properties() {
             for p in items {
                 let KeyClass::Tag { ty } = classify(&p.key, st.kind) else { continue };
                 if is_valid_tag_type(ty) {

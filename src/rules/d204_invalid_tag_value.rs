@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::tags::{backend_properties, classify, is_endpoint_type, quote_like, strip_spaces, tag_value_problem, KeyClass, ValueProblem};
+use crate::rules::tags::{classify, is_endpoint_type, quote_like, strip_spaces, tag_value_problem, KeyClass, ValueProblem};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 
 pub struct InvalidTagValue;
@@ -37,8 +37,7 @@ impl Rule for InvalidTagValue {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
-            let Some(items) = backend_properties(st) else { continue };
+        for (st, items) in cx.backend_properties() {
             for p in items {
                 let KeyClass::Tag { ty } = classify(&p.key, st.kind) else { continue };
                 if is_endpoint_type(ty) {

@@ -1,8 +1,6 @@
-use std::collections::HashMap;
-
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::tags::doris_key;
-use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Context, FixAvailability, FxHashMap, Rule, RuleMeta};
 use crate::span::Span;
 
 pub struct DuplicateProperty;
@@ -37,9 +35,13 @@ impl Rule for DuplicateProperty {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
-            let Some(list) = st.properties() else { continue };
-            let mut last: HashMap<String, usize> = HashMap::new();
+        // Key → index of its last item in the current list (reused from list to list).
+        let mut last = FxHashMap::default();
+        for (_, list) in cx.property_lists() {
+            if list.items.len() < 2 {
+                continue;
+            }
+            last.clear();
             for (i, p) in list.items.iter().enumerate() {
                 let key = doris_key(&p.key);
                 let Some(prev) = last.insert(key.clone(), i) else { continue };

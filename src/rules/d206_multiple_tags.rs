@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use crate::diagnostic::Severity;
 use crate::options::Mode;
-use crate::rules::tags::{backend_properties, classify, KeyClass};
+use crate::rules::tags::{classify, KeyClass};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 use crate::syntax::StatementKind;
 
@@ -46,11 +46,8 @@ impl Rule for MultipleTags {
         if enabled == Some(true) || cx.options.mode == Mode::Decoupled {
             return;
         }
-        for (_, st) in cx.statements() {
-            if !matches!(st.kind, StatementKind::AddBackend | StatementKind::ModifyBackend) {
-                continue;
-            }
-            let items = backend_properties(st).unwrap_or(&[]);
+        // Without a property list there is at most the implicit location tag.
+        for (st, items) in cx.backend_properties() {
             let mut types: Vec<&str> = Vec::new();
             let mut seen: HashSet<&str> = HashSet::new();
             let mut spans = Vec::new();

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::options::Mode;
-use crate::rules::tags::{backend_properties, classify, KeyClass};
+use crate::rules::tags::{classify, KeyClass};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 
 pub struct DeployModeMismatch;
@@ -42,8 +42,7 @@ impl Rule for DeployModeMismatch {
             Mode::Integrated => ("compute_group_name", "location", "integrated", "存算一体"),
             Mode::Decoupled => ("location", "compute_group_name", "decoupled", "存算分离"),
         };
-        for (_, st) in cx.statements() {
-            let Some(items) = backend_properties(st) else { continue };
+        for (st, items) in cx.backend_properties() {
             for p in items {
                 if classify(&p.key, st.kind) != (KeyClass::Tag { ty: wrong }) {
                     continue;

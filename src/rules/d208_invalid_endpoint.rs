@@ -65,11 +65,10 @@ impl Rule for InvalidEndpoint {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
+        for (st, props) in cx.property_lists() {
             if !matches!(st.kind, K::AddBackend | K::ModifyBackend) {
                 continue;
             }
-            let Some(props) = st.properties() else { continue };
             for p in &props.items {
                 let key = p.key.value.as_str();
                 if key != "tag.public_endpoint" && key != "tag.private_endpoint" {

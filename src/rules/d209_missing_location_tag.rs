@@ -35,11 +35,10 @@ impl Rule for MissingLocationTag {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
+        for (st, list) in cx.property_lists() {
             if st.kind != StatementKind::ModifyBackend {
                 continue;
             }
-            let Some(list) = st.properties() else { continue };
             let tags: Vec<&str> = list
                 .items
                 .iter()

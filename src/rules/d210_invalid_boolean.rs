@@ -64,11 +64,10 @@ impl Rule for InvalidBoolean {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for (_, st) in cx.statements() {
+        for (st, list) in cx.property_lists() {
             if st.kind != StatementKind::ModifyBackend {
                 continue;
             }
-            let Some(list) = st.properties() else { continue };
             for p in &list.items {
                 if classify(&p.key, st.kind) != KeyClass::Flag {
                     continue;

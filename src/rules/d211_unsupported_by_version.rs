@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::tags::{backend_properties, classify, is_endpoint_type, KeyClass};
+use crate::rules::tags::{classify, is_endpoint_type, reads_backend_properties, KeyClass};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 use crate::span::Span;
 use crate::syntax::StatementKind;
@@ -78,8 +78,8 @@ impl Rule for UnsupportedByVersion {
         let version = version.as_deref();
         let (Some(_), Some(_)) = (version, version.and_then(Version::parse)) else { return };
         for (_, st) in cx.statements() {
-            if let Some(items) = backend_properties(st) {
-                for p in items {
+            if let Some(list) = st.properties().filter(|_| reads_backend_properties(st.kind)) {
+                for p in &list.items {
                     let KeyClass::Tag { ty } = classify(&p.key, st.kind) else { continue };
                     let feature = if is_endpoint_type(ty) {
                         Feature::EndpointTags

@@ -18,7 +18,7 @@ macro_rules! t {
     };
 }
 
-use crate::syntax::{Node, Script, Segment, Statement};
+use crate::syntax::{Node, Property, PropertyList, Script, Segment, Statement};
 use address_checks::Lit;
 
 mod d001_syntax_error;
@@ -164,13 +164,15 @@ pub struct Shared<'a> {
     source: &'a str,
     script: &'a Script,
     literals: OnceCell<Vec<Lit<'a>>>,
+    /// The statements that have a property list, with it.
+    property_lists: OnceCell<Vec<(&'a Statement, &'a PropertyList)>>,
     /// Byte offset of the start of each line.
     line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Shared<'a> {
     pub(crate) fn new(source: &'a str, script: &'a Script) -> Shared<'a> {
-        Shared { source, script, literals: OnceCell::new(), line_starts: OnceCell::new() }
+        Shared { source, script, literals: OnceCell::new(), property_lists: OnceCell::new(), line_starts: OnceCell::new() }
     }
 }
 
@@ -188,24 +190,16 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// A context for one rule, which adds its diagnostics to `out`.
     pub(crate) fn new(
         shared: &'a Shared<'a>,
         options: &'a LintOptions,
         meta: &'static RuleMeta,
         severity: Severity,
         configured: bool,
+        out: Vec<Diagnostic>,
     ) -> Context<'a> {
-        Context {
-            source: shared.source,
-            script: shared.script,
-            options,
-            shared,
-            meta,
-            severity,
-            configured,
-            out: Vec::new(),
-            suppressions: &[],
-        }
+        Context { source: shared.source, script: shared.script, options, shared, meta, severity, configured, out, suppressions: &[] }
     }
 
     /// Gives the rule the script's suppression comments (with their use counts).
@@ -256,7 +250,7 @@ impl<'a> Context<'a> {
         self.out.push(d);
     }
 
-    /// What the rule reported.
+    /// `out` with what the rule reported added.
     pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.out
     }
@@ -272,6 +266,21 @@ impl<'a> Context<'a> {
         self.script.statements()
     }
 
+    /// The parsed statements that have a property list (`PROPERTIES` / `SET`), with it, in
+    /// order (found once per run for all the property rules).
+    pub fn property_lists(&self) -> impl Iterator<Item = (&'a Statement, &'a PropertyList)> {
+        let shared = self.shared;
+        let lists = shared.property_lists.get_or_init(|| {
+            shared.script.statements().filter_map(|(_, st)| Some((st, st.properties()?))).collect()
+        });
+        lists.iter().copied()
+    }
+
+    /// The property lists the tag rules read: ADD BACKEND `PROPERTIES` and MODIFY BACKEND `SET`.
+    pub fn backend_properties(&self) -> impl Iterator<Item = (&'a Statement, &'a [Property])> {
+        self.property_lists().filter(|(st, _)| tags::reads_backend_properties(st.kind)).map(|(st, list)| (st, list.items.as_slice()))
+    }
+
     /// Every address-position literal of the script with its verdict, in order (analysed once
     /// per run for all the address rules).
     pub fn literals(&self) -> &'a [Lit<'a>] {
@@ -279,21 +288,63 @@ impl<'a> Context<'a> {
         shared.literals.get_or_init(|| address_checks::literals(shared.script.statements()))
     }
 
-    /// The address-position literals of the statement `st` (a statement of this script).
-    pub fn statement_literals(&self, st: &Statement) -> &'a [Lit<'a>] {
-        let all = self.literals();
-        let start = all.partition_point(|l| l.statement.span.start < st.span.start);
-        let len = all[start..].iter().take_while(|l| std::ptr::eq(l.statement, st)).count();
-        &all[start..start + len]
+    /// The address-position literals grouped by statement, in order (statements without any
+    /// are left out).
+    pub fn literals_by_statement(&self) -> impl Iterator<Item = (&'a Statement, &'a [Lit<'a>])> {
+        self.literals().chunk_by(|a, b| std::ptr::eq(a.statement, b.statement)).map(|lits| (lits[0].statement, lits))
     }
 
     /// 1-based line of byte `offset` (for "first added at line N").
     pub fn line_of(&self, offset: usize) -> usize {
         let source = self.source;
-        let starts = self.shared.line_starts.get_or_init(|| {
-            std::iter::once(0).chain(source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1)).collect()
-        });
+        let starts = self
+            .shared
+            .line_starts
+            .get_or_init(|| std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect());
         starts.partition_point(|&s| s <= offset)
+    }
+}
+
+/// FxHash (as in rustc) for the rules' maps: their keys come from the script being linted, and
+/// SipHash's flood resistance cost more than the rules themselves.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+pub type FxHashMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub type FxHashSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// One step of FxHash: mixes `word` into `hash`.
+pub(crate) fn fx_add(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = fx_add(self.0, u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = fx_add(self.0, i.into());
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.0 = fx_add(self.0, i.into());
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = fx_add(self.0, i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.0 = fx_add(self.0, i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

@@ -2,15 +2,17 @@
 //! (doris-language.md §4) and hand-written matchers for the tag regexes (no regex crate: the
 //! wasm size budget).
 
-use crate::syntax::{Operand, OperandKind, Property, Statement, StatementKind};
+use std::borrow::Cow;
+
+use crate::syntax::{Operand, OperandKind, StatementKind};
 
 /// The key text Doris sees: the decoded string for literals; a back-quoted key keeps its
 /// back-quotes (§2, unverified) so it never starts with `tag.`.
-pub fn doris_key(key: &Operand) -> String {
+pub fn doris_key(key: &Operand) -> Cow<'_, str> {
     if key.kind == OperandKind::Backquoted {
-        format!("`{}`", key.value)
+        format!("`{}`", key.value).into()
     } else {
-        key.value.clone()
+        Cow::Borrowed(&key.value)
     }
 }
 
@@ -49,12 +51,10 @@ pub fn classify(key: &Operand, kind: StatementKind) -> KeyClass<'_> {
     KeyClass::Other
 }
 
-/// The backend property lists these rules read: ADD BACKEND `PROPERTIES` and MODIFY BACKEND `SET`.
-pub fn backend_properties(st: &Statement) -> Option<&[Property]> {
-    match st.kind {
-        StatementKind::AddBackend | StatementKind::ModifyBackend => st.properties().map(|l| l.items.as_slice()),
-        _ => None,
-    }
+/// Whether these rules read the property list of statements of `kind`: ADD BACKEND
+/// `PROPERTIES` and MODIFY BACKEND `SET` (see [`crate::rules::Context::backend_properties`]).
+pub fn reads_backend_properties(kind: StatementKind) -> bool {
+    matches!(kind, StatementKind::AddBackend | StatementKind::ModifyBackend)
 }
 
 /// `^[a-z][a-z0-9_]{0,32}$`
@@ -79,25 +79,30 @@ pub enum ValueProblem {
 }
 
 /// Removes ASCII spaces like Doris (`replaceAll(" ", "")`).
-pub fn strip_spaces(s: &str) -> String {
-    s.chars().filter(|&c| c != ' ').collect()
+pub fn strip_spaces(s: &str) -> Cow<'_, str> {
+    if s.contains(' ') {
+        s.replace(' ', "").into()
+    } else {
+        s.into()
+    }
 }
 
 /// `None` when the value (spaces already removed) is valid.
 pub fn tag_value_problem(s: &str) -> Option<ValueProblem> {
-    let mut chars = s.chars();
-    let first = match chars.next() {
+    let first = match s.chars().next() {
         None => return Some(ValueProblem::Empty),
         Some(c) => c,
     };
     if !first.is_ascii_alphabetic() {
         return Some(ValueProblem::BadStart(first));
     }
-    if let Some(c) = chars.find(|&c| !(c.is_ascii_alphanumeric() || c == '_')) {
+    let bad = s.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'_'));
+    // Every byte before it is ASCII, so it starts a character.
+    if let Some(c) = bad.and_then(|i| s[i..].chars().next()) {
         return Some(ValueProblem::BadChar(c));
     }
-    let n = s.chars().count();
-    (n > 33).then_some(ValueProblem::TooLong(n))
+    // Only ASCII from here on: one byte per character.
+    (s.len() > 33).then_some(ValueProblem::TooLong(s.len()))
 }
 
 /// Tag types whose value is a `host:port`, not checked against the value regex.
