@@ -85,9 +85,14 @@ pub fn strip_whitespace(s: &str) -> String {
 /// The literal after Doris's whitespace deletion, borrowed when it has no whitespace (the usual
 /// case: no allocation).
 pub fn stripped(s: &str) -> Cow<'_, str> {
-    if !has_whitespace(s) {
-        return Cow::Borrowed(s);
+    if has_whitespace(s) {
+        Cow::Owned(strip(s))
+    } else {
+        Cow::Borrowed(s)
     }
+}
+
+fn strip(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
@@ -97,7 +102,7 @@ pub fn stripped(s: &str) -> Cow<'_, str> {
         }
     }
     out.push_str(&s[start..]);
-    Cow::Owned(out)
+    out
 }
 
 /// Whether the literal contains whitespace that Doris deletes.
@@ -115,7 +120,15 @@ fn is_java_space_byte(b: u8) -> bool {
 /// gives none; Java returns the input itself when the separator does not occur).
 pub fn java_split_pair<'s>(s: &'s str, sep: &str) -> Result<(&'s str, &'s str), usize> {
     let (bytes, sep) = (s.as_bytes(), sep.as_bytes());
-    let next_sep = |from: usize| (from..bytes.len()).find(|&i| bytes[i..].starts_with(sep));
+    let next_sep = |mut from: usize| {
+        while let Some(i) = bytes[from..].iter().position(|&b| b == sep[0]) {
+            if bytes[from + i..].starts_with(sep) {
+                return Some(from + i);
+            }
+            from += i + 1;
+        }
+        None
+    };
     let (mut first, mut second) = ("", "");
     let (mut count, mut kept, mut start) = (0, 0, 0);
     loop {
@@ -191,7 +204,11 @@ pub fn is_id_form(s: &str) -> bool {
 
 /// Validates an address literal (one that contains `:`) exactly as Doris does.
 pub fn validate(literal: &str) -> Result<HostPort<'_>, AddressError> {
-    let text = stripped(literal);
+    Literal::new(literal).validate()
+}
+
+/// [`validate`] on the literal after whitespace deletion.
+fn validate_stripped(text: Cow<'_, str>) -> Result<HostPort<'_>, AddressError> {
     if text.is_empty() {
         return Err(AddressError::Empty);
     }
@@ -392,6 +409,163 @@ fn ipv6_is_loopback(s: &str) -> bool {
     u16::from_str_radix(last, 16) == Ok(1)
 }
 
+/// What the address checks need to know about a literal's characters, found in one pass over
+/// its bytes, so that each check looks at the literal again only in the rare cases.
+#[derive(Debug, Clone, Copy, Default)]
+struct Scan {
+    whitespace: bool,
+    colons: usize,
+    /// `,` or `;`.
+    separators: bool,
+    angle: bool,
+    open_brace: bool,
+    close_brace: bool,
+    /// `...`
+    dots: bool,
+    /// `x`, `X` or `*` (redacted hosts).
+    x: bool,
+    non_ascii: bool,
+    shell_or_printf: Option<Placeholder>,
+}
+
+impl Scan {
+    fn of(text: &str) -> Scan {
+        let bytes = text.as_bytes();
+        let mut scan = Scan::default();
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'0'..=b'9' | b'a'..=b'w' | b'y' | b'z' | b'A'..=b'W' | b'Y' | b'Z' | b'-' | b'_' => {}
+                b':' => scan.colons += 1,
+                b'.' => scan.dots |= bytes.get(i + 1) == Some(&b'.') && bytes.get(i + 2) == Some(&b'.'),
+                b',' | b';' => scan.separators = true,
+                b'<' | b'>' => scan.angle = true,
+                b'{' => scan.open_brace = true,
+                b'}' => scan.close_brace = true,
+                b'x' | b'X' | b'*' => scan.x = true,
+                b'$' | b'%' if scan.shell_or_printf.is_none() => {
+                    let next = bytes.get(i + 1).copied();
+                    if b == b'$' && next.is_some_and(|n| n == b'{' || n == b'_' || n.is_ascii_alphabetic()) {
+                        scan.shell_or_printf = Some(Placeholder::ShellVariable);
+                    }
+                    if b == b'%' && next.is_some_and(|n| matches!(n, b's' | b'd' | b'i' | b'(' | b'S')) {
+                        scan.shell_or_printf = Some(Placeholder::PrintfFormat);
+                    }
+                }
+                _ => {
+                    scan.whitespace |= is_java_space_byte(b);
+                    scan.non_ascii |= !b.is_ascii();
+                }
+            }
+        }
+        scan
+    }
+}
+
+/// An address-position literal (its decoded value) read once, for the checks that Doris and
+/// the address rules make on it.
+#[derive(Debug, Clone, Copy)]
+pub struct Literal<'a> {
+    text: &'a str,
+    scan: Scan,
+}
+
+impl<'a> Literal<'a> {
+    pub fn new(text: &'a str) -> Literal<'a> {
+        Literal { text, scan: Scan::of(text) }
+    }
+
+    /// Whether Doris takes the literal as a backend id rather than an address (no `:`).
+    pub fn is_id_form(&self) -> bool {
+        self.scan.colons == 0
+    }
+
+    /// Whether the literal contains whitespace that Doris deletes.
+    pub fn has_whitespace(&self) -> bool {
+        self.scan.whitespace
+    }
+
+    /// See [`validate`].
+    pub fn validate(&self) -> Result<HostPort<'a>, AddressError> {
+        if self.scan.whitespace {
+            return validate_stripped(Cow::Owned(strip(self.text)));
+        }
+        validate_stripped(Cow::Borrowed(self.text))
+    }
+
+    /// See [`placeholder`].
+    pub fn placeholder(&self) -> Option<Placeholder> {
+        if self.scan.whitespace {
+            let t = strip(self.text);
+            return Literal::new(&t).placeholder();
+        }
+        let (t, scan) = (self.text, self.scan);
+        if scan.angle {
+            return Some(Placeholder::AngleBrackets);
+        }
+        if scan.shell_or_printf.is_some() {
+            return scan.shell_or_printf;
+        }
+        if scan.open_brace && scan.close_brace {
+            return Some(Placeholder::Braces);
+        }
+        if scan.dots || (scan.non_ascii && t.contains('…')) {
+            return Some(Placeholder::Ellipsis);
+        }
+        if scan.non_ascii && t.chars().any(is_cjk) {
+            return Some(Placeholder::Description);
+        }
+        match t.rsplit_once(':') {
+            None => {
+                let stem = t.trim_end_matches(|c: char| c.is_ascii_digit());
+                if (scan.x && all_x(t)) || PLACEHOLDER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(stem)) {
+                    return Some(Placeholder::Word);
+                }
+            }
+            Some((host, port)) => {
+                if is_port_word(port) {
+                    return Some(Placeholder::PortWord);
+                }
+                let host = host.trim_start_matches('[').trim_end_matches(']');
+                if scan.x && is_redacted_host(host) {
+                    return Some(Placeholder::RedactedHost);
+                }
+            }
+        }
+        None
+    }
+
+    /// See [`split_several`].
+    pub fn split_several(&self, ids: bool) -> Option<Vec<(usize, usize)>> {
+        let literal = self.text;
+        if !self.scan.separators {
+            // Each word has exactly one `:`, and there are at least two words.
+            if !self.scan.whitespace || self.scan.colons < 2 {
+                return None;
+            }
+            let words: Vec<(usize, usize)> = word_ranges(literal, is_java_space);
+            if words.len() >= 2 && words.iter().all(|&(a, b)| literal[a..b].matches(':').count() == 1 && validate(&literal[a..b]).is_ok()) {
+                return Some(words);
+            }
+            return None;
+        }
+        let pieces = word_ranges(literal, |c| c == ',' || c == ';');
+        let trimmed: Vec<(usize, usize)> = pieces
+            .into_iter()
+            .filter_map(|(a, b)| {
+                let s = &literal[a..b];
+                let lead = s.len() - s.trim_start_matches(is_java_space).len();
+                let t = s.trim_matches(is_java_space);
+                (!t.is_empty()).then(|| (a + lead, a + lead + t.len()))
+            })
+            .collect();
+        if trimmed.len() < 2 {
+            return None;
+        }
+        let looks = |s: &str| s.contains(':') || (ids && parse_backend_id(s).is_some());
+        trimmed.iter().all(|&(a, b)| looks(&literal[a..b])).then_some(trimmed)
+    }
+}
+
 /// Why a literal looks like a documentation placeholder or an unexpanded template (D107).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placeholder {
@@ -449,106 +623,14 @@ fn is_port_word(port: &str) -> bool {
 
 /// Whether the literal (its decoded value) looks like a placeholder, and why.
 pub fn placeholder(literal: &str) -> Option<Placeholder> {
-    let t = stripped(literal);
-    let t: &str = &t;
-    let bytes = t.as_bytes();
-    // One pass over the bytes for the punctuation the checks below look for (in their order of
-    // precedence); most addresses have none of it.
-    let (mut angle, mut open_brace, mut close_brace, mut dots, mut non_ascii) = (false, false, false, false, false);
-    let mut x = false;
-    let mut shell_or_printf = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'0'..=b'9' | b'a'..=b'w' | b'y' | b'z' | b'A'..=b'W' | b'Y' | b'Z' | b':' | b'-' | b'_' => {}
-            b'<' | b'>' => angle = true,
-            b'{' => open_brace = true,
-            b'}' => close_brace = true,
-            b'.' => dots |= bytes.get(i + 1) == Some(&b'.') && bytes.get(i + 2) == Some(&b'.'),
-            b'$' | b'%' if shell_or_printf.is_none() => {
-                let next = bytes.get(i + 1).copied();
-                if b == b'$' && next.is_some_and(|n| n == b'{' || n == b'_' || n.is_ascii_alphabetic()) {
-                    shell_or_printf = Some(Placeholder::ShellVariable);
-                }
-                if b == b'%' && next.is_some_and(|n| matches!(n, b's' | b'd' | b'i' | b'(' | b'S')) {
-                    shell_or_printf = Some(Placeholder::PrintfFormat);
-                }
-            }
-            b'x' | b'X' | b'*' => x = true,
-            _ => non_ascii |= !b.is_ascii(),
-        }
-    }
-    if angle {
-        return Some(Placeholder::AngleBrackets);
-    }
-    if shell_or_printf.is_some() {
-        return shell_or_printf;
-    }
-    if open_brace && close_brace {
-        return Some(Placeholder::Braces);
-    }
-    if dots || (non_ascii && t.contains('…')) {
-        return Some(Placeholder::Ellipsis);
-    }
-    if non_ascii && t.chars().any(is_cjk) {
-        return Some(Placeholder::Description);
-    }
-    match t.rsplit_once(':') {
-        None => {
-            let stem = t.trim_end_matches(|c: char| c.is_ascii_digit());
-            if (x && all_x(t)) || PLACEHOLDER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(stem)) {
-                return Some(Placeholder::Word);
-            }
-        }
-        Some((host, port)) => {
-            if is_port_word(port) {
-                return Some(Placeholder::PortWord);
-            }
-            let host = host.trim_start_matches('[').trim_end_matches(']');
-            if x && is_redacted_host(host) {
-                return Some(Placeholder::RedactedHost);
-            }
-        }
-    }
-    None
+    Literal::new(literal).placeholder()
 }
 
 /// Splits a literal holding several addresses or ids (`"h1:9050,h2:9050"`, `"h1:9050; h2:9050"`,
 /// `"10001,10002"`) into its pieces (byte ranges into `literal`); `None` when it holds one thing.
 /// Each piece must look like an address (contains `:`) or, with `ids`, a decimal id.
 pub fn split_several(literal: &str, ids: bool) -> Option<Vec<(usize, usize)>> {
-    let (mut separators, mut whitespace, mut colons) = (false, false, 0);
-    for b in literal.bytes() {
-        separators |= b == b',' || b == b';';
-        whitespace |= is_java_space_byte(b);
-        colons += usize::from(b == b':');
-    }
-    if !separators {
-        // Each word has exactly one `:`, and there are at least two words.
-        if !whitespace || colons < 2 {
-            return None;
-        }
-        // Whitespace alone separates only `h1:9050 h2:9050` (two colons, a space between).
-        let words: Vec<(usize, usize)> = word_ranges(literal, is_java_space);
-        if words.len() >= 2 && words.iter().all(|&(a, b)| literal[a..b].matches(':').count() == 1 && validate(&literal[a..b]).is_ok()) {
-            return Some(words);
-        }
-        return None;
-    }
-    let pieces = word_ranges(literal, |c| c == ',' || c == ';');
-    let trimmed: Vec<(usize, usize)> = pieces
-        .into_iter()
-        .filter_map(|(a, b)| {
-            let s = &literal[a..b];
-            let lead = s.len() - s.trim_start_matches(is_java_space).len();
-            let t = s.trim_matches(is_java_space);
-            (!t.is_empty()).then(|| (a + lead, a + lead + t.len()))
-        })
-        .collect();
-    if trimmed.len() < 2 {
-        return None;
-    }
-    let looks = |s: &str| s.contains(':') || (ids && parse_backend_id(s).is_some());
-    trimmed.iter().all(|&(a, b)| looks(&literal[a..b])).then_some(trimmed)
+    Literal::new(literal).split_several(ids)
 }
 
 fn word_ranges(s: &str, sep: impl Fn(char) -> bool) -> Vec<(usize, usize)> {

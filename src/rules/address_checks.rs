@@ -117,16 +117,17 @@ pub enum Verdict<'a> {
 
 /// Decides what a literal is, the way Doris reads it in `role`.
 pub fn analyze(value: &str, role: Role) -> Verdict<'_> {
-    if let Some(p) = address::placeholder(value) {
+    let literal = address::Literal::new(value);
+    if let Some(p) = literal.placeholder() {
         return Verdict::Placeholder(p);
     }
     if role == Role::NewHostname {
         return Verdict::Hostname(address::stripped(value));
     }
-    if let Some(pieces) = address::split_several(value, role == Role::ExistingBackend) {
+    if let Some(pieces) = literal.split_several(role == Role::ExistingBackend) {
         return Verdict::Several(pieces);
     }
-    if address::is_id_form(value) {
+    if literal.is_id_form() {
         return match role {
             Role::ExistingBackend => match address::parse_backend_id(value) {
                 Some(id) => Verdict::Id(id),
@@ -135,7 +136,7 @@ pub fn analyze(value: &str, role: Role) -> Verdict<'_> {
             _ => Verdict::MissingPort,
         };
     }
-    match address::validate(value) {
+    match literal.validate() {
         Ok(hp) => Verdict::Valid(hp),
         Err(e @ (AddressError::Empty | AddressError::WrongPartCount { .. })) => Verdict::Malformed(e),
         Err(AddressError::HostNull) => Verdict::EmptyHost,
