@@ -66,7 +66,10 @@ fn well_formed(text: &str, fix: &Fix) -> bool {
 
 /// Whether two edits conflict: overlapping ranges, or an insertion touching the other's range.
 pub fn conflicts(a: &Edit, b: &Edit) -> bool {
-    let (a, b) = (a.span, b.span);
+    spans_conflict(a.span, b.span)
+}
+
+fn spans_conflict(a: Span, b: Span) -> bool {
     if a.is_empty() || b.is_empty() {
         a.start <= b.end && b.start <= a.end
     } else {
@@ -82,20 +85,54 @@ fn is_noop(text: &str, fix: &Fix) -> bool {
 /// Chooses the fixes of one round: in order, skipping the ones that conflict with accepted
 /// edits. Returns the indices into `diagnostics`.
 pub fn select_round(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Vec<usize> {
-    let mut accepted: Vec<&Edit> = Vec::new();
+    let mut accepted = AcceptedEdits::default();
     let mut chosen = Vec::new();
     for (i, d) in diagnostics.iter().enumerate() {
         let Some(fix) = &d.fix else { continue };
         if !allowed(fix, unsafe_fixes) || !well_formed(text, fix) || is_noop(text, fix) {
             continue;
         }
-        if fix.edits.iter().any(|e| accepted.iter().any(|a| conflicts(a, e))) {
+        if fix.edits.iter().any(|e| accepted.conflicts_with(e.span)) {
             continue;
         }
-        accepted.extend(fix.edits.iter());
+        for e in &fix.edits {
+            accepted.insert(e.span);
+        }
         chosen.push(i);
     }
     chosen
+}
+
+/// The edits accepted so far in a round, ordered by position, so that a new edit is checked
+/// against its neighbours only (a script can carry tens of thousands of fixes).
+///
+/// Edits of different fixes never conflict, and a fix's own edits are sorted and do not
+/// overlap, so in `(start, end)` order the ends never decrease: walking back from the last
+/// edit that starts at or before `span.end`, the first one that ends before `span.start` ends
+/// the search.
+#[derive(Default)]
+struct AcceptedEdits {
+    /// `(start, end, n)`: `n` tells apart equal spans of one fix (two insertions at a point).
+    spans: std::collections::BTreeSet<(usize, usize, usize)>,
+}
+
+impl AcceptedEdits {
+    fn insert(&mut self, span: Span) {
+        let n = self.spans.len();
+        self.spans.insert((span.start, span.end, n));
+    }
+
+    fn conflicts_with(&self, span: Span) -> bool {
+        for &(start, end, _) in self.spans.range(..=(span.end, usize::MAX, usize::MAX)).rev() {
+            if end < span.start {
+                return false;
+            }
+            if spans_conflict(Span::new(start, end), span) {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// Applies the chosen fixes (which must not conflict) to `text`.
@@ -146,9 +183,7 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
             // Cannot happen with no-op fixes filtered out; kept as a guard.
             break !has_applicable(&text, &diags, unsafe_fixes);
         }
-        if errors(&diags) <= input_errors && best.as_ref().is_none_or(|b| errors(&diags) <= errors(&b.1)) {
-            best = Some((text.clone(), diags.clone(), applied.len(), rounds));
-        }
+        let applied_before = applied.len();
         applied.extend(chosen.iter().filter_map(|&i| {
             let d = &diags[i];
             d.fix.as_ref().map(|f| AppliedFix {
@@ -158,8 +193,10 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
                 applicability: f.applicability,
             })
         }));
-        text = next;
-        diags = next_diags;
+        let previous = (std::mem::replace(&mut text, next), std::mem::replace(&mut diags, next_diags));
+        if errors(&previous.1) <= input_errors && best.as_ref().is_none_or(|b| errors(&previous.1) <= errors(&b.1)) {
+            best = Some((previous.0, previous.1, applied_before, rounds));
+        }
         rounds += 1;
     };
     if errors(&diags) > input_errors {
@@ -278,6 +315,44 @@ mod tests {
         #[test]
         fn fixing_converges_and_never_makes_things_worse(pieces in prop::collection::vec(piece(), 0..14), unsafe_fixes: bool) {
             crate::invariants::check_fix(&pieces.concat(), &LintOptions::default(), unsafe_fixes);
+        }
+
+        /// The ordered search of `AcceptedEdits` chooses exactly what checking every accepted
+        /// edit would.
+        #[test]
+        fn accepted_edits_find_every_conflict(
+            fixes in prop::collection::vec(prop::collection::vec((0usize..40, 0usize..4), 1..4), 0..40),
+        ) {
+            let text = "x".repeat(50);
+            let diags: Vec<Diagnostic> = fixes
+                .iter()
+                .map(|edits| {
+                    let mut at = 0;
+                    let edits = edits
+                        .iter()
+                        .map(|&(gap, len)| {
+                            let span = Span::new(at + gap % 6, at + gap % 6 + len);
+                            at = span.end;
+                            Edit::replace(span, "y")
+                        })
+                        .collect();
+                    d(Fix::safe("f", edits))
+                })
+                .collect();
+            let mut accepted: Vec<&Edit> = Vec::new();
+            let mut naive = Vec::new();
+            for (i, d) in diags.iter().enumerate() {
+                let fix = d.fix.as_ref().unwrap();
+                if !well_formed(&text, fix) || is_noop(&text, fix) {
+                    continue;
+                }
+                if fix.edits.iter().any(|e| accepted.iter().any(|a| conflicts(a, e))) {
+                    continue;
+                }
+                accepted.extend(fix.edits.iter());
+                naive.push(i);
+            }
+            prop_assert_eq!(select_round(&text, &diags, false), naive);
         }
 
         #[test]

@@ -2,8 +2,8 @@
 //! Prints a table; the wasm figures come from `bench/wasm.mjs` on the files this writes.
 //!
 //! Usage: `bench [--quick]`, `bench --write-inputs DIR` (only writes the generated scripts,
-//! `1kb.sql` ... `10mb.sql`, for `bench/wasm.mjs`), or `bench --peak-rss FILE` (used internally:
-//! lints and formats FILE and prints the peak resident set size in bytes).
+//! `1kb.sql` ... `10mb.sql`, for `bench/wasm.mjs`), or `bench --peak-rss OPERATION FILE` (used
+//! internally: runs one operation on FILE and prints the peak resident set size in bytes).
 
 mod gen;
 
@@ -62,10 +62,11 @@ fn peak_rss_bytes() -> u64 {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--peak-rss") {
-        let src = std::fs::read_to_string(&args[i + 1]).expect("readable input");
-        for (_, op) in operations() {
-            std::hint::black_box(op(&src));
-        }
+        let (name, file) = (&args[i + 1], &args[i + 2]);
+        let src = std::fs::read_to_string(file).expect("readable input");
+        let ops = operations();
+        let (_, op) = ops.iter().find(|(n, _)| n == name).expect("a known operation");
+        std::hint::black_box(op(&src));
         println!("{}", peak_rss_bytes());
         return;
     }
@@ -88,17 +89,20 @@ fn main() {
     for (name, _) in &ops {
         print!(" {name} |");
     }
-    println!();
-    println!("|---|{}", "---:|".repeat(ops.len()));
+    println!(" lint + format |");
+    println!("|---|{}", "---:|".repeat(ops.len() + 1));
     // MB/s per operation and script, for bench/wasm.mjs's ratios.
     let mut rates = serde_json::Map::new();
     let mut per_op_1mb = vec![Duration::ZERO; ops.len()];
     let mut per_op_10mb = vec![Duration::ZERO; ops.len()];
+    let mut bars = Vec::new();
     for (label, size) in SIZES {
         let (src, _) = input(&out_dir, label, *size);
         print!("| {label} |");
+        let mut times = Vec::new();
         for (i, (_, op)) in ops.iter().enumerate() {
             let d = median(&src, op.as_ref(), budget);
+            times.push(d);
             if *label == "1 MB" {
                 per_op_1mb[i] = d;
             }
@@ -110,12 +114,20 @@ fn main() {
             row[*label] = serde_json::json!(rate);
             print!(" {rate:.1} |");
         }
-        println!();
+        // The bar's figure: the script linted, then formatted (each parses it).
+        let both = mb_per_s(src.len(), times[0] + times[1]);
+        rates.entry("lint + format").or_insert_with(|| serde_json::json!({}))[*label] = serde_json::json!(both);
+        println!(" {both:.1} |");
+        if *label == "10 MB" {
+            bars.push(Bar::at_least("lint + format of 10 MB, native", both, 50.0, "MB/s"));
+        }
     }
     std::fs::write(out_dir.join("native.json"), serde_json::Value::Object(rates).to_string()).expect("write native.json");
     println!("\n## Scaling (time for 10 MB / time for 1 MB; linear is about 10)\n");
     for (i, (name, _)) in ops.iter().enumerate() {
-        println!("- {name}: {:.1}×", per_op_10mb[i].as_secs_f64() / per_op_1mb[i].as_secs_f64());
+        let ratio = per_op_10mb[i].as_secs_f64() / per_op_1mb[i].as_secs_f64();
+        println!("- {name}: {ratio:.1}×");
+        bars.push(Bar::at_most(&format!("scaling of {name}, 10 MB / 1 MB"), ratio, 12.0, "×"));
     }
 
     println!("\n## Pathological inputs (ms, and ms per MB of input)\n");
@@ -136,13 +148,49 @@ fn main() {
     }
 
     let ten = out_dir.join("10mb.sql");
+    let input = std::fs::metadata(&ten).map_or(1, |m| m.len()) as f64;
+    println!("\n## Peak memory (10 MB script, each operation alone in a fresh process; the input included)\n");
     let exe = std::env::current_exe().expect("own path");
-    let output = std::process::Command::new(exe).arg("--peak-rss").arg(&ten).output().expect("child run");
-    let peak: u64 = String::from_utf8_lossy(&output.stdout).trim().parse().unwrap_or(0);
-    let input = std::fs::metadata(&ten).map_or(1, |m| m.len());
-    println!(
-        "\n## Peak memory\n\n- 10 MB script, every operation in one process: peak RSS {:.1} MB = {:.1}× the input",
-        peak as f64 / (1 << 20) as f64,
-        peak as f64 / input as f64
-    );
+    for (name, _) in &ops {
+        let output = std::process::Command::new(&exe).arg("--peak-rss").arg(name).arg(&ten).output().expect("child run");
+        let peak: u64 = String::from_utf8_lossy(&output.stdout).trim().parse().unwrap_or(0);
+        let times = peak as f64 / input;
+        println!("- {name}: peak RSS {:.1} MB = {times:.1}× the input", peak as f64 / (1 << 20) as f64);
+        bars.push(Bar::at_most(&format!("peak RSS of {name}, 10 MB"), times, 10.0, "× the input"));
+    }
+
+    println!("\n## Native bars (product.md §5; the wasm bars follow from bench/wasm.mjs)\n");
+    println!("| bar | measured | target | |");
+    println!("|---|---:|---:|---|");
+    for bar in &bars {
+        println!("{bar}");
+    }
+}
+
+/// One bar of product.md §5 and the figure measured for it.
+struct Bar {
+    what: String,
+    measured: f64,
+    target: f64,
+    unit: &'static str,
+    met: bool,
+    at_least: bool,
+}
+
+impl Bar {
+    fn at_least(what: &str, measured: f64, target: f64, unit: &'static str) -> Bar {
+        Bar { what: what.into(), measured, target, unit, met: measured >= target, at_least: true }
+    }
+
+    fn at_most(what: &str, measured: f64, target: f64, unit: &'static str) -> Bar {
+        Bar { what: what.into(), measured, target, unit, met: measured <= target, at_least: false }
+    }
+}
+
+impl std::fmt::Display for Bar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let op = if self.at_least { "≥" } else { "≤" };
+        let verdict = if self.met { "met" } else { "**missed**" };
+        write!(f, "| {} | {:.1} {} | {op} {} | {verdict} |", self.what, self.measured, self.unit, self.target)
+    }
 }

@@ -25,7 +25,6 @@ use crate::span::Span;
 use crate::syntax::ast::*;
 use crate::syntax::lexer::QuoteKind;
 use crate::syntax::literal;
-use crate::syntax::parse;
 
 pub use options::{CommaStyle, FormatOptions, Indent, KeywordCase, PropertiesLayout, QuoteStyle, SemicolonStyle};
 
@@ -33,15 +32,35 @@ use ir::*;
 
 /// Formats a whole script. Never fails and never panics; text it cannot lay out safely is kept
 /// as it is.
+///
+/// The script is parsed and laid out one statement at a time, so the memory needed is the
+/// output and one statement's tree, not the whole script's.
 pub fn format(source: &str, options: &FormatOptions) -> String {
-    let script = parse(source);
-    let options = &options_for(&script, options);
+    format_each(source, options).unwrap_or_else(|| {
+        // See `options_for`: no quote of the kind the formatter would add, anywhere.
+        let preserve = FormatOptions { quote_style: QuoteStyle::Preserve, ..options.clone() };
+        format_each(source, &preserve).expect("no quotes are added")
+    })
+}
+
+/// [`format`] in one pass over the segments; `None` when a statement outside the family holds
+/// an unterminated string of the quote kind `options` would add (see [`options_for`]).
+fn format_each(source: &str, options: &FormatOptions) -> Option<String> {
+    let added = added_quote(options);
     let mut out = String::with_capacity(source.len() + source.len() / 8 + 1);
     let mut formatter = Formatter::new(source, options);
     let mut prev_end: Option<usize> = None;
     let mut open_end = false;
-    for seg in &script.segments {
-        let Some(content) = content_span(source, seg) else { continue };
+    let mut unsafe_quotes = false;
+    crate::syntax::parser::parse_each(source, |seg| {
+        if unsafe_quotes {
+            return;
+        }
+        if added.is_some_and(|q| opens_string_of(&seg, q)) {
+            unsafe_quotes = true;
+            return;
+        }
+        let Some(content) = content_span(source, &seg) else { return };
         if let Some(end) = prev_end {
             let newlines = source[end..content.start].bytes().filter(|&b| b == b'\n').count();
             let bare_semicolon = matches!(seg.node, Node::Empty) && seg.comments.is_empty();
@@ -51,16 +70,34 @@ pub fn format(source: &str, options: &FormatOptions) -> String {
                 _ => "\n\n",
             });
         }
-        if !formatter.segment(seg, &mut out) {
+        if !formatter.segment(&seg, &mut out) {
             out.push_str(content.text(source));
         }
         prev_end = Some(content.end);
-        open_end = ends_open(source, seg, content);
+        open_end = ends_open(source, &seg, content);
+    });
+    if unsafe_quotes {
+        return None;
     }
     if !out.is_empty() && !open_end {
         out.push('\n');
     }
-    out
+    Some(out)
+}
+
+/// The quote kind the formatter writes in place of the other one, if any.
+fn added_quote(options: &FormatOptions) -> Option<QuoteKind> {
+    match options.quote_style {
+        QuoteStyle::Double => Some(QuoteKind::Double),
+        QuoteStyle::Single => Some(QuoteKind::Single),
+        QuoteStyle::Preserve => None,
+    }
+}
+
+/// Whether `seg` is a statement outside the family with an unterminated `quote` string.
+fn opens_string_of(seg: &Segment, quote: QuoteKind) -> bool {
+    matches!(seg.node, Node::Other)
+        && seg.lexical.iter().any(|i| matches!(i, LexicalIssue::UnterminatedString { quote: q, .. } if *q == quote))
 }
 
 /// `options` as they apply to `script`: when a statement outside the family holds an
@@ -70,16 +107,8 @@ pub fn format(source: &str, options: &FormatOptions) -> String {
 /// re-laid out, but its extent depends on the rest of the text). Inside the family a string
 /// never goes past its line, so an unclosed one there changes nothing.
 pub fn options_for<'o>(script: &Script, options: &'o FormatOptions) -> Cow<'o, FormatOptions> {
-    let added = match options.quote_style {
-        QuoteStyle::Double => QuoteKind::Double,
-        QuoteStyle::Single => QuoteKind::Single,
-        QuoteStyle::Preserve => return Cow::Borrowed(options),
-    };
-    let outside = script.segments.iter().filter(|s| matches!(s.node, Node::Other));
-    let unterminated = outside.flat_map(|s| &s.lexical).any(|i| {
-        matches!(i, LexicalIssue::UnterminatedString { quote, .. } if *quote == added)
-    });
-    if unterminated {
+    let Some(added) = added_quote(options) else { return Cow::Borrowed(options) };
+    if script.segments.iter().any(|s| opens_string_of(s, added)) {
         Cow::Owned(FormatOptions { quote_style: QuoteStyle::Preserve, ..options.clone() })
     } else {
         Cow::Borrowed(options)
@@ -172,7 +201,7 @@ impl<'a> Formatter<'a> {
 
     /// Appends the formatted text of `seg` (without the whitespace around it) to `out`. Returns
     /// false, having written nothing, when the segment is to be copied as it is.
-    fn segment(&mut self, seg: &'a Segment, out: &mut String) -> bool {
+    fn segment(&mut self, seg: &Segment, out: &mut String) -> bool {
         if !seg.lexical.is_empty() {
             return false;
         }
@@ -341,7 +370,7 @@ impl<'a> Tok<'a> {
 /// the comments between them, checking on the way that the tokens cover the statement.
 struct Layout<'a, 'd> {
     source: &'a str,
-    seg: &'a Segment,
+    seg: &'d Segment,
     options: &'a FormatOptions,
     /// Comments before the first token, between tokens, after the last one (source order).
     comments: &'d [Comment],
@@ -409,7 +438,7 @@ impl<'a> Layout<'a, '_> {
         }
     }
 
-    fn collect(&mut self, st: &'a Statement) {
+    fn collect(&mut self, st: &Statement) {
         let (before_comma, after_comma) = self.comma_seps();
         let expanded = self.options.properties_layout == PropertiesLayout::Expanded;
         // A statement breaks only at its lists of more than one item (or an expanded property

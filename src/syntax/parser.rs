@@ -26,6 +26,17 @@ pub fn parse_reference(src: &str) -> Script {
 
 fn parse_with(src: &str, fast_path: bool) -> Script {
     let mut segments = Vec::new();
+    parse_each_with(src, fast_path, |segment| segments.push(segment));
+    Script { segments }
+}
+
+/// Parses `src` one segment at a time, in source order, handing each to `f`: what [`parse`]
+/// returns, without holding the whole tree (the formatter needs one statement at a time).
+pub fn parse_each(src: &str, f: impl FnMut(Segment)) {
+    parse_each_with(src, true, f)
+}
+
+fn parse_each_with(src: &str, fast_path: bool, mut f: impl FnMut(Segment)) {
     split_each(src, |raw, tokens| {
         let node = match raw.class {
             Class::Empty => Node::Empty,
@@ -35,7 +46,7 @@ fn parse_with(src: &str, fast_path: bool) -> Script {
                 None => parse_statement(src, &raw),
             },
         };
-        segments.push(Segment {
+        f(Segment {
             span: raw.span,
             body: raw.body,
             terminator: raw.terminator,
@@ -44,7 +55,6 @@ fn parse_with(src: &str, fast_path: bool) -> Script {
             node,
         });
     });
-    Script { segments }
 }
 
 /// The statement's text with its comments blanked out (same length, so offsets stay valid).
