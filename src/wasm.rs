@@ -128,7 +128,7 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsError> {
 pub fn lint_js(source: JsValue, options: JsValue) -> Result<String, JsError> {
     let source = source_arg(&source)?;
     let options = options_arg(&options, js_options::lint_options)?;
-    to_json(&js::diagnostics(&source, &crate::lint(&source, &options)))
+    Ok(js::diagnostics_json(&source, &crate::lint(&source, &options)))
 }
 
 /// `format(source, options?)`: the formatted text.
@@ -146,7 +146,7 @@ pub fn fix_js(source: JsValue, options: JsValue) -> Result<String, JsError> {
     let source = source_arg(&source)?;
     let (options, unsafe_fixes) = options_arg(&options, js_options::fix_options)?;
     let result = crate::fix::fix(&source, &options, unsafe_fixes);
-    to_json(&js::JsFixResult::new(&result))
+    js::fix_result_json(&result).map_err(|_| error("internal error: a result could not be written as JSON"))
 }
 
 /// `parse(source)`: the statements, for a "parsed statements" view.
