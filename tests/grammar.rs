@@ -27,7 +27,7 @@ fn properties(st: &Statement) -> Vec<(String, String)> {
 }
 
 fn keywords(st: &Statement) -> Vec<&'static str> {
-    st.keywords().map(|k| k.word).collect()
+    st.keywords().map(|k| k.word.as_str()).collect()
 }
 
 fn is_error(src: &str) -> bool {
@@ -164,7 +164,7 @@ fn recovered_mistakes_are_marked() {
     assert!(list.trailing_comma.is_some());
     let st = statement("ALTER SYSTEM ADD BACKEND “h:9050” PROPERTIES （'a' ＝ 'b' 'c' = 'd'）");
     assert_eq!(addresses(&st), ["h:9050"]);
-    assert_eq!(st.properties().unwrap().commas, vec![None]);
+    assert_eq!(&st.properties().unwrap().commas[..], [None]);
 }
 
 #[test]

@@ -52,7 +52,7 @@ pub fn classify(key: &Operand, kind: StatementKind) -> KeyClass<'_> {
 /// The backend property lists these rules read: ADD BACKEND `PROPERTIES` and MODIFY BACKEND `SET`.
 pub fn backend_properties(st: &Statement) -> Option<&[Property]> {
     match st.kind {
-        StatementKind::AddBackend | StatementKind::ModifyBackend => st.properties().map(|l| l.items.as_slice()),
+        StatementKind::AddBackend | StatementKind::ModifyBackend => st.properties().map(|l| &l.items[..]),
         _ => None,
     }
 }
