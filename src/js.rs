@@ -243,7 +243,7 @@ pub struct JsSyntaxError {
 
 fn operand(source: &str, idx: &Utf16Index, o: &Operand) -> JsOperand {
     JsOperand {
-        value: o.value.clone(),
+        value: o.value(source).to_string(),
         text: o.span.text(source).to_string(),
         quote: o.kind,
         from: idx.utf16(o.span.start),

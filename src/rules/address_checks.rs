@@ -151,7 +151,7 @@ pub struct Lit<'a> {
 }
 
 /// Every address-position literal of one statement, in order.
-pub fn statement_literals<'a>(_segment: &'a Segment, st: &'a Statement) -> Vec<Lit<'a>> {
+pub fn statement_literals<'a>(src: &str, _segment: &'a Segment, st: &'a Statement) -> Vec<Lit<'a>> {
     let mut out = Vec::new();
     let lists = st.parts.iter().filter_map(|p| match p {
         Part::Addresses(a) => Some(a),
@@ -163,15 +163,15 @@ pub fn statement_literals<'a>(_segment: &'a Segment, st: &'a Statement) -> Vec<L
             if op.span.is_empty() || !(op.kind.is_string() || op.kind == OperandKind::BareAddress) {
                 continue;
             }
-            out.push(Lit { statement: st, index, operand: op, role, verdict: analyze(&op.value, role) });
+            out.push(Lit { statement: st, index, operand: op, role, verdict: analyze(op.value(src), role) });
         }
     }
     out
 }
 
 /// Every address-position literal of the script, in order.
-pub fn literals<'a>(statements: impl Iterator<Item = (&'a Segment, &'a Statement)>) -> Vec<Lit<'a>> {
-    statements.flat_map(|(seg, st)| statement_literals(seg, st)).collect()
+pub fn literals<'a>(src: &str, statements: impl Iterator<Item = (&'a Segment, &'a Statement)>) -> Vec<Lit<'a>> {
+    statements.flat_map(|(seg, st)| statement_literals(src, seg, st)).collect()
 }
 
 /// Writes `value` as a literal of the same kind as `like` (same quote character; a bare
@@ -261,7 +261,7 @@ pub fn sub_span(source: &str, op: &Operand, start: usize, end: usize) -> crate::
         _ => return op.span,
     };
     let inner_end = text.len().saturating_sub(inner_start);
-    if inner_end < inner_start || text.get(inner_start..inner_end) != Some(op.value.as_str()) || end > op.value.len() || start > end {
+    if inner_end < inner_start || text.get(inner_start..inner_end) != Some(op.value(source)) || end > op.value(source).len() || start > end {
         return op.span;
     }
     crate::span::Span::new(op.span.start + inner_start + start, op.span.start + inner_start + end)
@@ -354,7 +354,7 @@ mod tests {
 
     #[test]
     fn requote_keeps_quotes_and_escapes() {
-        let op = |kind, value: &str| Operand { span: crate::span::Span::new(0, 0), kind, value: value.into() };
+        let op = |kind, value: &str| Operand::with_value(crate::span::Span::new(0, 0), kind, value);
         assert_eq!(requote(&op(OperandKind::SingleQuoted, "a'b"), "a'b"), r"'a\'b'");
         assert_eq!(requote(&op(OperandKind::DoubleQuoted, "x"), "h:1"), "\"h:1\"");
         assert_eq!(requote(&op(OperandKind::BareAddress, "x"), "h:1"), "h:1");

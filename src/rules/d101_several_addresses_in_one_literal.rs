@@ -38,7 +38,7 @@ impl Rule for SeveralAddressesInOneLiteral {
             let Verdict::Several(pieces) = &lit.verdict else { continue };
             let op = lit.operand;
             let text = cx.text(op.span);
-            let value = op.value.as_str();
+            let value = op.value(cx.source);
             let fixed: Vec<String> = pieces.iter().map(|&(a, b)| requote(op, &value[a..b])).collect();
             let fixed = fixed.join(", ");
             let (outcome_en, outcome_zh) = address_checks::doris_outcome(value, lit.role, lit.statement.kind);

@@ -46,7 +46,7 @@ impl Rule for MissingPort {
             let text = cx.text(op.span);
             let Some(port) = lit.role.expected_port(cx.options) else { continue };
             let label = address_checks::statement_label(lit.statement.kind);
-            let host = address::strip_whitespace(&op.value);
+            let host = address::strip_whitespace(op.value(cx.source));
             let looks_like_id = address::parse_backend_id(&host).is_some();
             let (en, zh) = if lit.role == Role::NewBackend {
                 if looks_like_id {

@@ -57,9 +57,9 @@ impl Rule for InvalidPort {
                 ),
                 _ => continue,
             };
-            let span = match op.value.rfind(':') {
-                Some(i) if op.value[i + 1..].trim() == port_text => {
-                    let start = i + 1 + (op.value[i + 1..].len() - op.value[i + 1..].trim_start().len());
+            let span = match op.value(cx.source).rfind(':') {
+                Some(i) if op.value(cx.source)[i + 1..].trim() == port_text => {
+                    let start = i + 1 + (op.value(cx.source)[i + 1..].len() - op.value(cx.source)[i + 1..].trim_start().len());
                     address_checks::sub_span(cx.source, op, start, start + port_text.len())
                 }
                 _ => op.span,

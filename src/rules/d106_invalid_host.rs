@@ -97,8 +97,8 @@ impl Rule for InvalidHost {
                     "Doris 不做检查就会接受它，之后对该节点的心跳会失败",
                 )
             };
-            let span = match op.value.find(host.as_str()) {
-                Some(i) if !address::has_whitespace(&op.value) => address_checks::sub_span(cx.source, op, i, i + host.len()),
+            let span = match op.value(cx.source).find(host.as_str()) {
+                Some(i) if !address::has_whitespace(op.value(cx.source)) => address_checks::sub_span(cx.source, op, i, i + host.len()),
                 _ => op.span,
             };
             let d = cx

@@ -57,7 +57,7 @@ impl Rule for PlaceholderAddress {
             let op = lit.operand;
             let text = cx.text(op.span);
             let (r_en, r_zh) = reason(p);
-            let (o_en, o_zh) = address_checks::doris_outcome(&op.value, lit.role, lit.statement.kind);
+            let (o_en, o_zh) = address_checks::doris_outcome(op.value(cx.source), lit.role, lit.statement.kind);
             let (h_en, h_zh) = match lit.role {
                 Role::ExistingBackend => (
                     format!("replace it with the backend's real address, e.g. {}, or its numeric id from SHOW BACKENDS (column BackendId)", address_checks::example(lit.role, cx.options)),

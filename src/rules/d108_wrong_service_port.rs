@@ -119,8 +119,8 @@ impl Rule for WrongServicePort {
             };
             let op = lit.operand;
             let fixed = requote(op, &format!("{}:{expected}", if hp.bracketed { format!("[{}]", hp.host) } else { hp.host.clone() }));
-            let span = match op.value.rfind(':') {
-                Some(i) if !crate::address::has_whitespace(&op.value) => address_checks::sub_span(cx.source, op, i + 1, op.value.len()),
+            let span = match op.value(cx.source).rfind(':') {
+                Some(i) if !crate::address::has_whitespace(op.value(cx.source)) => address_checks::sub_span(cx.source, op, i + 1, op.value(cx.source).len()),
                 _ => op.span,
             };
             let d = cx

@@ -38,11 +38,11 @@ impl Rule for WhitespaceInAddress {
         for lit in cx.literals() {
             let Verdict::Valid(_) = &lit.verdict else { continue };
             let op = lit.operand;
-            if !address::has_whitespace(&op.value) {
+            if !address::has_whitespace(op.value(cx.source)) {
                 continue;
             }
             let text = cx.text(op.span);
-            let fixed = requote(op, &address::strip_whitespace(&op.value));
+            let fixed = requote(op, &address::strip_whitespace(op.value(cx.source)));
             let d = cx
                 .diagnostic(
                     op.span,

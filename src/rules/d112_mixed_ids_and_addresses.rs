@@ -39,8 +39,8 @@ impl Rule for MixedIdsAndAddresses {
                 .iter()
                 .filter(|l| l.role == Role::ExistingBackend && matches!(l.verdict, Verdict::Id(_) | Verdict::Valid(_)))
                 .collect();
-            let ids: Vec<_> = lits.iter().filter(|l| address::is_id_form(&l.operand.value)).collect();
-            let addrs: Vec<_> = lits.iter().filter(|l| !address::is_id_form(&l.operand.value)).collect();
+            let ids: Vec<_> = lits.iter().filter(|l| address::is_id_form(l.operand.value(cx.source))).collect();
+            let addrs: Vec<_> = lits.iter().filter(|l| !address::is_id_form(l.operand.value(cx.source))).collect();
             let (Some(id), Some(addr)) = (ids.first(), addrs.first()) else { continue };
             let Some(list) = st.addresses() else { continue };
             let id_text = cx.text(id.operand.span);

@@ -39,7 +39,7 @@ impl Rule for InvalidBackendId {
             }
             let op = lit.operand;
             let text = cx.text(op.span);
-            let v = &op.value;
+            let v = op.value(cx.source);
             let label = address_checks::statement_label(lit.statement.kind);
             let port = cx.options.ports.heartbeat;
             let trimmed = crate::address::strip_whitespace(v);

@@ -35,7 +35,7 @@ impl Rule for InvalidTagType {
         for (_, st) in cx.statements() {
             let Some(items) = backend_properties(st) else { continue };
             for p in items {
-                let KeyClass::Tag { ty } = classify(&p.key, st.kind) else { continue };
+                let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) else { continue };
                 if is_valid_tag_type(ty) {
                     continue;
                 }

@@ -41,7 +41,7 @@ impl Rule for DuplicateProperty {
             let Some(list) = st.properties() else { continue };
             let mut last: HashMap<String, usize> = HashMap::new();
             for (i, p) in list.items.iter().enumerate() {
-                let key = doris_key(&p.key);
+                let key = doris_key(cx.source, &p.key);
                 let Some(prev) = last.insert(key.clone(), i) else { continue };
                 let earlier = &list.items[prev];
                 // Remove the earlier item, its comma and the whitespace up to the next item.

@@ -45,7 +45,7 @@ impl Rule for DeployModeMismatch {
         for (_, st) in cx.statements() {
             let Some(items) = backend_properties(st) else { continue };
             for p in items {
-                if classify(&p.key, st.kind) != (KeyClass::Tag { ty: wrong }) {
+                if classify(cx.source, &p.key, st.kind) != (KeyClass::Tag { ty: wrong }) {
                     continue;
                 }
                 let text = cx.text(p.key.span);

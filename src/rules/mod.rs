@@ -276,7 +276,7 @@ impl<'a> Context<'a> {
     /// per run for all the address rules).
     pub fn literals(&self) -> &'a [Lit<'a>] {
         let shared = self.shared;
-        shared.literals.get_or_init(|| address_checks::literals(shared.script.statements()))
+        shared.literals.get_or_init(|| address_checks::literals(shared.source, shared.script.statements()))
     }
 
     /// The address-position literals of the statement `st` (a statement of this script).

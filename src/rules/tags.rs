@@ -6,11 +6,11 @@ use crate::syntax::{Operand, OperandKind, Property, Statement, StatementKind};
 
 /// The key text Doris sees: the decoded string for literals; a back-quoted key keeps its
 /// back-quotes (§2, unverified) so it never starts with `tag.`.
-pub fn doris_key(key: &Operand) -> String {
+pub fn doris_key(src: &str, key: &Operand) -> String {
     if key.kind == OperandKind::Backquoted {
-        format!("`{}`", key.value)
+        format!("`{}`", key.value(src))
     } else {
-        key.value.clone()
+        key.value(src).to_string()
     }
 }
 
@@ -29,8 +29,8 @@ pub enum KeyClass<'a> {
 }
 
 /// Classifies `key` for statement kind `kind`.
-pub fn classify(key: &Operand, kind: StatementKind) -> KeyClass<'_> {
-    let v = key.value.as_str();
+pub fn classify<'a>(src: &'a str, key: &'a Operand, kind: StatementKind) -> KeyClass<'a> {
+    let v = key.value(src);
     let tagged_prefix = v.len() >= 4 && v.is_char_boundary(4) && v[..4].eq_ignore_ascii_case("tag.");
     if tagged_prefix {
         let rest = &v[4..];

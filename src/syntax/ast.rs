@@ -27,6 +27,7 @@ mod size_checks {
         assert_eq!(std::mem::size_of::<Part>(), 24);
         assert_eq!(std::mem::size_of::<Keyword>(), 24);
         assert_eq!(std::mem::size_of::<Comment>(), 24);
+        assert_eq!(std::mem::size_of::<Operand>(), 32);
     }
 }
 
@@ -413,9 +414,11 @@ pub enum AssignKind {
 pub struct Operand {
     pub span: Span,
     pub kind: OperandKind,
-    /// The decoded value: escapes resolved for strings, the inner text of a back-quoted name,
-    /// the text itself otherwise.
-    pub value: String,
+    /// The value, only when it is not a slice of the source (escapes, doubled quotes): almost
+    /// every operand then costs no allocation. Read it with [`Operand::value`]. (A thin pointer,
+    /// so that an operand stays 32 bytes.)
+    #[allow(clippy::box_collection)]
+    decoded: Option<Box<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -446,23 +449,50 @@ impl Operand {
     /// The operand of `kind` written at `span` of `src`, with its value decoded. Both parsers
     /// build operands here, so they agree on values by construction.
     pub fn new(src: &str, span: Span, kind: OperandKind) -> Operand {
-        let text = span.text(src);
-        let value = match kind {
-            OperandKind::SingleQuoted => literal::decode(&text[1..text.len() - 1], '\''),
-            OperandKind::DoubleQuoted => literal::decode(&text[1..text.len() - 1], '"'),
-            OperandKind::RawSingle | OperandKind::RawDouble => text[2..text.len() - 1].to_string(),
+        let inner = Operand::inner(src, span, kind).text(src);
+        let decoded = match kind {
+            OperandKind::SingleQuoted => literal::decode_if_needed(inner, '\''),
+            OperandKind::DoubleQuoted => literal::decode_if_needed(inner, '"'),
+            OperandKind::Backquoted if inner.contains("``") => Some(inner.replace("``", "`")),
+            _ => None,
+        };
+        Operand { span, kind, decoded: decoded.map(Box::new) }
+    }
+
+    /// An operand with a given value (for fixes and tests that make one up).
+    pub fn with_value(span: Span, kind: OperandKind, value: &str) -> Operand {
+        Operand { span, kind, decoded: Some(Box::new(value.to_string())) }
+    }
+
+    /// The decoded value: escapes resolved for strings, the inner text of a back-quoted name,
+    /// the text itself otherwise. `src` is the source the operand was parsed from.
+    pub fn value<'s>(&'s self, src: &'s str) -> &'s str {
+        match &self.decoded {
+            Some(value) => value,
+            None => Operand::inner(src, self.span, self.kind).text(src),
+        }
+    }
+
+    /// The span of the value's text: inside the quotes for quoted kinds.
+    fn inner(src: &str, span: Span, kind: OperandKind) -> Span {
+        let (open, close) = match kind {
+            OperandKind::SingleQuoted | OperandKind::DoubleQuoted | OperandKind::Backquoted => (1, 1),
+            OperandKind::RawSingle | OperandKind::RawDouble => (2, 1),
             OperandKind::Typographic => {
+                let text = span.text(src);
                 let open = text.chars().next().map_or(0, char::len_utf8);
                 let close = text.chars().next_back().map_or(0, char::len_utf8);
-                text[open..text.len() - close].to_string()
+                (open, close)
             }
-            OperandKind::Backquoted => text[1..text.len() - 1].replace("``", "`"),
             OperandKind::Identifier
             | OperandKind::DottedIdentifier
             | OperandKind::Number
-            | OperandKind::BareAddress => text.to_string(),
+            | OperandKind::BareAddress => (0, 0),
         };
-        Operand { span, kind, value }
+        if span.len() < open + close {
+            return Span::empty(span.end);
+        }
+        Span::new(span.start + open, span.end - close)
     }
 }
 
