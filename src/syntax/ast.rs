@@ -311,7 +311,10 @@ impl Kw {
             (12, b'd') => &[Kw::Decommission],
             _ => return None,
         };
-        candidates.iter().copied().find(|k| k.as_str().as_bytes().eq_ignore_ascii_case(word))
+        // Setting bit 5 lower-cases a letter, and only letters land on `a..=z` with it set, so
+        // this is an ASCII-case-insensitive compare against the (upper-case, all-letter) keyword.
+        let same = |k: &Kw| k.as_str().bytes().zip(word).all(|(a, &b)| a | 0x20 == b | 0x20);
+        candidates.iter().copied().find(same)
     }
 }
 

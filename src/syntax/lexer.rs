@@ -154,19 +154,18 @@ impl<'a> Lexer<'a> {
         let b = self.bytes();
         let mut i = body;
         while i < b.len() {
-            let c = b[i];
-            if escapes && c == b'\\' {
+            // Jump to the next byte that matters.
+            let Some(skip) = b[i..].iter().position(|&c| c == q || (escapes && c == b'\\')) else { break };
+            i += skip;
+            if b[i] == b'\\' {
                 i += 2;
                 continue;
             }
-            if c == q {
-                if escapes && b.get(i + 1) == Some(&q) {
-                    i += 2;
-                    continue;
-                }
-                return (i + 1, true);
+            if escapes && b.get(i + 1) == Some(&q) {
+                i += 2;
+                continue;
             }
-            i += 1;
+            return (i + 1, true);
         }
         // Unclosed: end the string at the end of the line of its opening quote so that the
         // statements after it can still be read.
@@ -179,26 +178,23 @@ impl<'a> Lexer<'a> {
         let b = self.bytes();
         let mut i = body;
         while i < b.len() {
-            let c = b[i];
-            if c == b'\n' {
-                return (i, false);
-            }
-            if escapes && c == b'\\' {
-                // An escaped newline does not continue the literal on the next line here.
-                if b.get(i + 1) == Some(&b'\n') {
-                    return (i + 1, false);
-                }
-                i += 2;
-                continue;
-            }
-            if c == q {
-                if escapes && b.get(i + 1) == Some(&q) {
+            // Jump to the next byte that matters.
+            let Some(skip) = b[i..].iter().position(|&c| c == q || c == b'\n' || (escapes && c == b'\\')) else {
+                break;
+            };
+            i += skip;
+            match b[i] {
+                b'\n' => return (i, false),
+                b'\\' => {
+                    // An escaped newline does not continue the literal on the next line here.
+                    if b.get(i + 1) == Some(&b'\n') {
+                        return (i + 1, false);
+                    }
                     i += 2;
-                    continue;
                 }
-                return (i + 1, true);
+                _ if escapes && b.get(i + 1) == Some(&q) => i += 2,
+                _ => return (i + 1, true),
             }
-            i += 1;
         }
         (b.len(), false)
     }

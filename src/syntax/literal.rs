@@ -37,7 +37,10 @@ pub fn decode(content: &str, quote: char) -> String {
 
 /// Like [`decode`], but `None` when the value is `content` itself (no escape, no doubled quote).
 pub fn decode_if_needed(content: &str, quote: char) -> Option<String> {
-    content.contains(['\\', quote]).then(|| decode(content, quote))
+    // Quotes are ASCII: two byte searches (memchr), not a char-pattern search.
+    let bytes = content.as_bytes();
+    let q = u8::try_from(quote).unwrap_or(b'\\');
+    (bytes.contains(&b'\\') || bytes.contains(&q)).then(|| decode(content, quote))
 }
 
 /// Encodes `value` as the content of a literal quoted with `quote`, if that needs no escape.

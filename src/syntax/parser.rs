@@ -24,7 +24,8 @@ pub fn parse_reference(src: &str) -> Script {
 }
 
 fn parse_with(src: &str, fast_path: bool) -> Script {
-    let mut segments = Vec::new();
+    // One segment per `;` at most, plus the last: no regrowth (and no copy of a large array).
+    let mut segments = Vec::with_capacity(src.matches(';').count() + 1);
     let mut scratch = crate::syntax::fast::Scratch::default();
     split_each(src, |raw, tokens| {
         let node = match raw.class {
