@@ -114,7 +114,7 @@ impl<'a> P<'a> {
         } else {
             self.cancel_decommission()?
         };
-        while self.toks.get(self.i).is_some_and(|t| t.kind == TokenKind::FullwidthPunct) && self.text(self.i) == "\u{FF1B}" {
+        while self.toks.get(self.i).is_some_and(|t| matches!(t.kind, TokenKind::FullwidthPunct)) && self.text(self.i) == "\u{FF1B}" {
             self.i += 1;
         }
         self.at_end().then_some(kind)
@@ -289,7 +289,7 @@ impl<'a> P<'a> {
 
     /// An ASCII punctuation token at `i` that is glued to the previous token.
     fn glued_punct(&self, i: usize, c: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.glued && t.kind == TokenKind::Punct) && self.text(i) == c
+        self.toks.get(i).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Punct)) && self.text(i) == c
     }
 
     fn peek_comma(&self) -> Option<Span> {
@@ -467,12 +467,12 @@ impl<'a> P<'a> {
             return Some(op);
         }
         // dotted_identifier = @{ ident_char+ ~ ("." ~ ident_char+)+ } | identifier = @{ ident_char+ }
-        if kind != TokenKind::Word {
+        if !matches!(kind, TokenKind::Word) {
             return None;
         }
         let start = self.i;
         let mut end = self.i + 1;
-        while self.glued_punct(end, ".") && self.toks.get(end + 1).is_some_and(|t| t.glued && t.kind == TokenKind::Word) {
+        while self.glued_punct(end, ".") && self.toks.get(end + 1).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word)) {
             end += 2;
         }
         self.i = end;
@@ -487,14 +487,14 @@ impl<'a> P<'a> {
         let starts_digit = |s: &str| s.as_bytes().first().is_some_and(u8::is_ascii_digit);
         let mut j = self.i;
         let first = self.toks.get(j)?;
-        if first.kind == TokenKind::Punct && matches!(self.text(j), "-" | "+") {
+        if matches!(first.kind, TokenKind::Punct) && matches!(self.text(j), "-" | "+") {
             j += 1;
             if !self.toks.get(j).is_some_and(|t| t.glued) {
                 return None;
             }
         }
         let t = self.toks.get(j)?;
-        if t.kind != TokenKind::Word || !starts_digit(self.text(j)) {
+        if !matches!(t.kind, TokenKind::Word) || !starts_digit(self.text(j)) {
             return None;
         }
         if !digits(self.text(j)) {
@@ -503,7 +503,7 @@ impl<'a> P<'a> {
         }
         let mut end = j + 1;
         if self.glued_punct(end, ".")
-            && self.toks.get(end + 1).is_some_and(|t| t.glued && t.kind == TokenKind::Word)
+            && self.toks.get(end + 1).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word))
             && starts_digit(self.text(end + 1))
         {
             if !digits(self.text(end + 1)) {

@@ -77,7 +77,7 @@ impl Builder {
 
     fn push(&mut self, src: &str, t: Token) {
         let kind = t.kind;
-        if kind == TokenKind::Whitespace {
+        if matches!(kind, TokenKind::Whitespace) {
             // The most common token: nothing to record.
             self.glued = false;
             return;
@@ -94,7 +94,7 @@ impl Builder {
             }
             return;
         }
-        let kw = if kind == TokenKind::Word && self.class != Some(Class::Other) {
+        let kw = if matches!(kind, TokenKind::Word) && self.class != Some(Class::Other) {
             Kw::of_word(t.span.text(src).as_bytes())
         } else {
             None
@@ -108,7 +108,7 @@ impl Builder {
         }
         self.body_end = t.span.end;
         if self.head_open {
-            if kind == TokenKind::Word && self.head_len < 3 {
+            if matches!(kind, TokenKind::Word) && self.head_len < 3 {
                 self.head[self.head_len] = kw;
                 self.head_len += 1;
                 if self.head_len >= 2 && classify(&self.head[..self.head_len]) == Class::Family {
@@ -216,7 +216,7 @@ pub fn split_each(src: &str, mut f: impl FnMut(RawSegment, &[SigToken])) {
     let mut pending: Vec<Token> = Vec::new();
     loop {
         let Some(t) = lookahead.take().or_else(|| lexer.next()) else { break };
-        if t.kind != TokenKind::Semicolon {
+        if !matches!(t.kind, TokenKind::Semicolon) {
             cur.push(src, t);
             // Inside a statement of the family, no literal spans lines (see `Lexer`).
             lexer.line_bounded = cur.class == Some(Class::Family);
