@@ -417,7 +417,7 @@ pub struct JsSyntaxError {
 
 fn operand(source: &str, idx: &Utf16Index, o: &Operand) -> JsOperand {
     JsOperand {
-        value: o.value.clone(),
+        value: o.value(source).to_string(),
         text: o.span.text(source).to_string(),
         quote: o.kind,
         from: idx.utf16(o.span.start),
@@ -436,7 +436,7 @@ fn statement(source: &str, idx: &Utf16Index, body: Span, st: &Statement) -> JsSt
         kind: st.kind.as_str(),
         text: body.text(source).to_string(),
         range: JsRange::new(idx, body),
-        keywords: st.keywords().map(|k| k.word).collect(),
+        keywords: st.keywords().map(|k| k.word.as_str()).collect(),
         addresses,
         hostname: st.new_hostname().map(|o| operand(source, idx, o)),
         names: st.names().map(|o| operand(source, idx, o)).collect(),

@@ -278,14 +278,14 @@ impl<'a> Context<'a> {
 
     /// The property lists the tag rules read: ADD BACKEND `PROPERTIES` and MODIFY BACKEND `SET`.
     pub fn backend_properties(&self) -> impl Iterator<Item = (&'a Statement, &'a [Property])> {
-        self.property_lists().filter(|(st, _)| tags::reads_backend_properties(st.kind)).map(|(st, list)| (st, list.items.as_slice()))
+        self.property_lists().filter(|(st, _)| tags::reads_backend_properties(st.kind)).map(|(st, list)| (st, &list.items[..]))
     }
 
     /// Every address-position literal of the script with its verdict, in order (analysed once
     /// per run for all the address rules).
     pub fn literals(&self) -> &'a [Lit<'a>] {
         let shared = self.shared;
-        shared.literals.get_or_init(|| address_checks::literals(shared.script.statements()))
+        shared.literals.get_or_init(|| address_checks::literals(shared.source, shared.script.statements()))
     }
 
     /// The address-position literals grouped by statement, in order (statements without any
