@@ -147,13 +147,13 @@ impl JsDiagnostic {
             rule: d.rule,
             severity: d.severity,
             message: d.message.clone(),
-            help: d.help.clone(),
+            help: d.help.as_deref().map(String::from),
             from: idx.utf16(d.span.start),
             to: idx.utf16(d.span.end),
             start: idx.line_col(d.span.start),
             end: idx.line_col(d.span.end),
             fix: d.fix.as_ref().map(|f| JsFix {
-                message: f.message.clone(),
+                message: f.message.to_string(),
                 applicability: f.applicability,
                 edits: f
                     .edits

@@ -111,7 +111,7 @@ impl Rule for UnknownProperty {
                     )
                 };
                 if let Some(s) = suggestion {
-                    msg.push_str(&t!(cx, format!("; did you mean `{s}`?"), format!("；是否想写 `{s}`？")));
+                    msg.to_mut().push_str(&t!(cx, format!("; did you mean `{s}`?"), format!("；是否想写 `{s}`？")));
                 }
                 let help = if modify {
                     t!(cx, "use a `tag.<type>` key, `disable_query` or `disable_load`", "请使用 `tag.<类型>` 键、`disable_query` 或 `disable_load`")
