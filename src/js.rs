@@ -585,9 +585,9 @@ mod tests {
         let src = format!("{tricky}\n{tricky}");
         let mut d = crate::lint("ALTER SYSTEM ADD BACKEND 10.0.0.1:9050;", &LintOptions::default()).remove(0);
         d.message = tricky.to_string();
-        d.help = Some(tricky.to_string());
+        d.help = Some(tricky.to_string().into());
         d.span = Span::new(3, src.len() - 2);
-        d.fix = Some(Fix::unsafe_(tricky, vec![Edit { span: Span::new(0, 1), insert: tricky.into() }, Edit { span: Span::new(src.len(), src.len()), insert: String::new() }]));
+        d.fix = Some(Box::new(Fix::unsafe_(tricky, vec![Edit { span: Span::new(0, 1), insert: tricky.into() }, Edit { span: Span::new(src.len(), src.len()), insert: String::new() }])));
         let mut plain = d.clone();
         plain.help = None;
         plain.fix = None;
