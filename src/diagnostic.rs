@@ -1,6 +1,8 @@
 //! The diagnostic model (product.md §2). Spans are bytes here; [`crate::line_index`] converts
 //! them at the edges.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -56,23 +58,24 @@ impl Edit {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
-    pub message: String,
+    /// Constant texts are borrowed: most fixes' messages are.
+    pub message: Cow<'static, str>,
     pub applicability: Applicability,
     /// Non-overlapping edits, sorted by position.
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
-    pub fn new(applicability: Applicability, message: impl Into<String>, mut edits: Vec<Edit>) -> Fix {
+    pub fn new(applicability: Applicability, message: impl Into<Cow<'static, str>>, mut edits: Vec<Edit>) -> Fix {
         crate::sort::sort_by_key(&mut edits, |e| (e.span.start, e.span.end));
         Fix { message: message.into(), applicability, edits }
     }
 
-    pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+    pub fn safe(message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
         Fix::new(Applicability::Safe, message, edits)
     }
 
-    pub fn unsafe_(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+    pub fn unsafe_(message: impl Into<Cow<'static, str>>, edits: Vec<Edit>) -> Fix {
         Fix::new(Applicability::Unsafe, message, edits)
     }
 
@@ -90,20 +93,22 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// In the requested locale; quotes the offending text.
     pub message: String,
-    /// What to write instead.
-    pub help: Option<String>,
+    /// What to write instead (constant texts are borrowed: most help texts are).
+    pub help: Option<Cow<'static, str>>,
     pub span: Span,
-    pub fix: Option<Fix>,
+    /// Boxed: most diagnostics have none, and the list of diagnostics is the bulk of a lint
+    /// run's memory.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 }

@@ -189,7 +189,7 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
             d.fix.as_ref().map(|f| AppliedFix {
                 code: d.code,
                 rule: d.rule,
-                message: f.message.clone(),
+                message: f.message.to_string(),
                 applicability: f.applicability,
             })
         }));
@@ -225,7 +225,7 @@ mod tests {
             message: String::new(),
             help: None,
             span: Span::empty(0),
-            fix: Some(fix),
+            fix: Some(Box::new(fix)),
         }
     }
 

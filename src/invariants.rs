@@ -351,14 +351,14 @@ pub fn meaning(src: &str) -> Vec<String> {
                 for p in &st.parts {
                     match p {
                         Part::Keyword(k) => s.push_str(&format!(" kw={}", k.word)),
-                        Part::Name(o) => s.push_str(&format!(" name={}/{:?}", o.kind.is_string(), o.value)),
+                        Part::Name(o) => s.push_str(&format!(" name={}/{:?}", o.kind.is_string(), o.value(src))),
                         Part::Addresses(a) => {
-                            let v: Vec<&str> = a.items.iter().map(|o| o.value.as_str()).collect();
+                            let v: Vec<&str> = a.items.iter().map(|o| o.value(src)).collect();
                             s.push_str(&format!(" addrs={v:?}"));
                         }
                         Part::Properties(l) => {
                             let v: Vec<(&str, &str)> =
-                                l.items.iter().map(|p| (p.key.value.as_str(), p.value.value.as_str())).collect();
+                                l.items.iter().map(|p| (p.key.value(src), p.value.value(src))).collect();
                             s.push_str(&format!(" props={v:?}"));
                         }
                     }

@@ -147,13 +147,13 @@ impl JsDiagnostic {
             rule: d.rule,
             severity: d.severity,
             message: d.message.clone(),
-            help: d.help.clone(),
+            help: d.help.as_deref().map(String::from),
             from: idx.utf16(d.span.start),
             to: idx.utf16(d.span.end),
             start: idx.line_col(d.span.start),
             end: idx.line_col(d.span.end),
             fix: d.fix.as_ref().map(|f| JsFix {
-                message: f.message.clone(),
+                message: f.message.to_string(),
                 applicability: f.applicability,
                 edits: f
                     .edits
@@ -417,7 +417,7 @@ pub struct JsSyntaxError {
 
 fn operand(source: &str, idx: &Utf16Index, o: &Operand) -> JsOperand {
     JsOperand {
-        value: o.value.clone(),
+        value: o.value(source).to_string(),
         text: o.span.text(source).to_string(),
         quote: o.kind,
         from: idx.utf16(o.span.start),
@@ -436,7 +436,7 @@ fn statement(source: &str, idx: &Utf16Index, body: Span, st: &Statement) -> JsSt
         kind: st.kind.as_str(),
         text: body.text(source).to_string(),
         range: JsRange::new(idx, body),
-        keywords: st.keywords().map(|k| k.word).collect(),
+        keywords: st.keywords().map(|k| k.word.as_str()).collect(),
         addresses,
         hostname: st.new_hostname().map(|o| operand(source, idx, o)),
         names: st.names().map(|o| operand(source, idx, o)).collect(),
@@ -585,9 +585,9 @@ mod tests {
         let src = format!("{tricky}\n{tricky}");
         let mut d = crate::lint("ALTER SYSTEM ADD BACKEND 10.0.0.1:9050;", &LintOptions::default()).remove(0);
         d.message = tricky.to_string();
-        d.help = Some(tricky.to_string());
+        d.help = Some(tricky.to_string().into());
         d.span = Span::new(3, src.len() - 2);
-        d.fix = Some(Fix::unsafe_(tricky, vec![Edit { span: Span::new(0, 1), insert: tricky.into() }, Edit { span: Span::new(src.len(), src.len()), insert: String::new() }]));
+        d.fix = Some(Box::new(Fix::unsafe_(tricky, vec![Edit { span: Span::new(0, 1), insert: tricky.into() }, Edit { span: Span::new(src.len(), src.len()), insert: String::new() }])));
         let mut plain = d.clone();
         plain.help = None;
         plain.fix = None;

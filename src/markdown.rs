@@ -599,7 +599,7 @@ pub fn map_diagnostic(block: &SqlBlock, mut d: Diagnostic) -> Diagnostic {
                 Edit::replace(block.map.span(e.span), insert)
             })
             .collect();
-        d.fix = Some(Fix::new(fix.applicability, fix.message, edits));
+        d.fix = Some(Box::new(Fix::new(fix.applicability, fix.message, edits)));
     }
     d
 }

@@ -3,8 +3,26 @@
 
 use doris_lint::syntax::{parse, AssignKind, Node, OperandKind, Part, Statement, StatementKind};
 
+/// A statement with the source it was parsed from (operand values are read from it).
+struct Parsed {
+    st: Statement,
+    src: String,
+}
+
+impl std::ops::Deref for Parsed {
+    type Target = Statement;
+
+    fn deref(&self) -> &Statement {
+        &self.st
+    }
+}
+
 /// Parses a one-statement script and returns its statement (panics with the error otherwise).
-fn statement(src: &str) -> Statement {
+fn statement(src: &str) -> Parsed {
+    Parsed { st: statement_only(src), src: src.to_string() }
+}
+
+fn statement_only(src: &str) -> Statement {
     let script = parse(src);
     let mut found = script.segments.into_iter().filter_map(|s| match s.node {
         Node::Statement(st) => Some(st),
@@ -16,18 +34,18 @@ fn statement(src: &str) -> Statement {
     st
 }
 
-fn addresses(st: &Statement) -> Vec<String> {
-    st.addresses().map(|a| a.items.iter().map(|i| i.value.clone()).collect()).unwrap_or_default()
+fn addresses(st: &Parsed) -> Vec<String> {
+    st.addresses().map(|a| a.items.iter().map(|i| i.value(&st.src).to_string()).collect()).unwrap_or_default()
 }
 
-fn properties(st: &Statement) -> Vec<(String, String)> {
+fn properties(st: &Parsed) -> Vec<(String, String)> {
     st.properties()
-        .map(|l| l.items.iter().map(|p| (p.key.value.clone(), p.value.value.clone())).collect())
+        .map(|l| l.items.iter().map(|p| (p.key.value(&st.src).to_string(), p.value.value(&st.src).to_string())).collect())
         .unwrap_or_default()
 }
 
 fn keywords(st: &Statement) -> Vec<&'static str> {
-    st.keywords().map(|k| k.word).collect()
+    st.keywords().map(|k| k.word.as_str()).collect()
 }
 
 fn is_error(src: &str) -> bool {
@@ -68,11 +86,11 @@ fn every_statement_kind() {
 #[test]
 fn names_hostnames_and_properties() {
     let st = statement(r#"ALTER SYSTEM DROP BROKER "my broker" "h1:8000""#);
-    assert_eq!(st.names().map(|n| n.value.as_str()).collect::<Vec<_>>(), ["my broker"]);
+    assert_eq!(st.names().map(|n| n.value(&st.src)).collect::<Vec<_>>(), ["my broker"]);
     let st = statement("ALTER SYSTEM RENAME COMPUTE GROUP `old``name` new_name");
-    assert_eq!(st.names().map(|n| n.value.as_str()).collect::<Vec<_>>(), ["old`name", "new_name"]);
+    assert_eq!(st.names().map(|n| n.value(&st.src)).collect::<Vec<_>>(), ["old`name", "new_name"]);
     let st = statement(r#"ALTER SYSTEM MODIFY FRONTEND "h1:9010" HOSTNAME 'fe1.example.com'"#);
-    assert_eq!(st.new_hostname().map(|h| h.value.as_str()), Some("fe1.example.com"));
+    assert_eq!(st.new_hostname().map(|h| h.value(&st.src)), Some("fe1.example.com"));
     let st = statement(
         r#"ALTER SYSTEM ADD BACKEND "h:9050" PROPERTIES ('tag.location' == 'g1', "tag.x" = v, `k` = 12, k2 = -1.5)"#,
     );
@@ -132,7 +150,7 @@ fn semicolons_optional_and_repeated() {
 #[test]
 fn identifiers_take_non_ascii_letters_and_digits_first() {
     let st = statement("ALTER SYSTEM DROP ALL BROKER 3号broker$x");
-    assert_eq!(st.names().next().unwrap().value, "3号broker$x");
+    assert_eq!(st.names().next().unwrap().value(&st.src), "3号broker$x");
 }
 
 #[test]
@@ -157,14 +175,14 @@ fn recovered_mistakes_are_marked() {
     let st = statement("ALTER SYSTEM ADD BACKENDS 10.0.0.1:9050 PROPERTIES (tag.location: g1,)");
     assert_eq!(st.removed.len(), 1);
     let item = &st.addresses().unwrap().items[0];
-    assert_eq!((item.kind, item.value.as_str()), (OperandKind::BareAddress, "10.0.0.1:9050"));
+    assert_eq!((item.kind, item.value(&st.src)), (OperandKind::BareAddress, "10.0.0.1:9050"));
     let list = st.properties().unwrap();
     assert_eq!(list.items[0].key.kind, OperandKind::DottedIdentifier);
     assert_eq!(list.items[0].assign.kind, AssignKind::Colon);
     assert!(list.trailing_comma.is_some());
     let st = statement("ALTER SYSTEM ADD BACKEND “h:9050” PROPERTIES （'a' ＝ 'b' 'c' = 'd'）");
     assert_eq!(addresses(&st), ["h:9050"]);
-    assert_eq!(st.properties().unwrap().commas, vec![None]);
+    assert_eq!(&st.properties().unwrap().commas[..], [None]);
 }
 
 #[test]

@@ -151,18 +151,20 @@ pub struct Lit<'a> {
     pub index: u32,
     pub role: Role,
     pub operand: &'a Operand,
+    /// The operand's decoded value.
+    value: &'a str,
     pub verdict: Verdict<'a>,
 }
 
 impl<'a> Lit<'a> {
     /// The decoded value of the literal.
     pub fn value(&self) -> &'a str {
-        &self.operand.value
+        self.value
     }
 }
 
 /// Every address-position literal of one statement, in order, appended to `out`.
-fn statement_literals<'a>(st: &'a Statement, out: &mut Vec<Lit<'a>>) {
+fn statement_literals<'a>(src: &'a str, st: &'a Statement, out: &mut Vec<Lit<'a>>) {
     let lists = st.parts.iter().filter_map(|p| match p {
         Part::Addresses(a) => Some(a),
         _ => None,
@@ -173,17 +175,18 @@ fn statement_literals<'a>(st: &'a Statement, out: &mut Vec<Lit<'a>>) {
             if op.span.is_empty() || !(op.kind.is_string() || op.kind == OperandKind::BareAddress) {
                 continue;
             }
-            let verdict = analyze(&op.value, role);
-            out.push(Lit { statement: st, index: index as u32, role, operand: op, verdict });
+            let value = op.value(src);
+            let verdict = analyze(value, role);
+            out.push(Lit { statement: st, index: index as u32, role, operand: op, value, verdict });
         }
     }
 }
 
 /// Every address-position literal of the script, in order.
-pub fn literals<'a>(statements: impl Iterator<Item = (&'a Segment, &'a Statement)>) -> Vec<Lit<'a>> {
+pub fn literals<'a>(src: &'a str, statements: impl Iterator<Item = (&'a Segment, &'a Statement)>) -> Vec<Lit<'a>> {
     let mut out = Vec::new();
     for (_, st) in statements {
-        statement_literals(st, &mut out);
+        statement_literals(src, st, &mut out);
     }
     out
 }
@@ -314,7 +317,7 @@ pub fn sub_span(source: &str, op: &Operand, start: usize, end: usize) -> crate::
         _ => return op.span,
     };
     let inner_end = text.len().saturating_sub(inner_start);
-    let value = op.value.as_str();
+    let value = op.value(source);
     if inner_end < inner_start || text.get(inner_start..inner_end) != Some(value) || end > value.len() || start > end {
         return op.span;
     }
@@ -408,7 +411,7 @@ mod tests {
 
     #[test]
     fn requote_keeps_quotes_and_escapes() {
-        let op = |kind, value: &str| Operand { span: crate::span::Span::new(0, 0), kind, value: value.into() };
+        let op = |kind, value: &str| Operand::with_value(crate::span::Span::new(0, 0), kind, value);
         assert_eq!(requote(&op(OperandKind::SingleQuoted, "a'b"), "a'b"), r"'a\'b'");
         assert_eq!(requote(&op(OperandKind::DoubleQuoted, "x"), "h:1"), "\"h:1\"");
         assert_eq!(requote(&op(OperandKind::BareAddress, "x"), "h:1"), "h:1");

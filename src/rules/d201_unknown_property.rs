@@ -79,7 +79,7 @@ impl Rule for UnknownProperty {
     fn check(&self, cx: &mut Context<'_>) {
         for (st, items) in cx.backend_properties() {
             let modify = st.kind == StatementKind::ModifyBackend;
-            let unknown: Vec<_> = items.iter().filter(|p| classify(&p.key, st.kind) == KeyClass::Other).collect();
+            let unknown: Vec<_> = items.iter().filter(|p| classify(cx.source, &p.key, st.kind) == KeyClass::Other).collect();
             if unknown.is_empty() {
                 continue;
             }
@@ -87,18 +87,18 @@ impl Rule for UnknownProperty {
             // (At most five are quoted, so a huge list does not make every message huge.)
             let rejected: Vec<_> = items
                 .iter()
-                .filter(|p| matches!(classify(&p.key, st.kind), KeyClass::Other | KeyClass::IgnoredTag { .. }))
+                .filter(|p| matches!(classify(cx.source, &p.key, st.kind), KeyClass::Other | KeyClass::IgnoredTag { .. }))
                 .take(6)
-                .map(|p| doris_key(&p.key))
+                .map(|p| doris_key(cx.source, &p.key))
                 .collect();
             let mut all_keys = rejected.iter().take(5).cloned().collect::<Vec<_>>().join(",");
             if rejected.len() > 5 {
                 all_keys.push_str(",...");
             }
-            let present: HashSet<&str> = items.iter().filter(|q| q.key.kind.is_string()).map(|q| q.key.value.as_str()).collect();
+            let present: HashSet<&str> = items.iter().filter(|q| q.key.kind.is_string()).map(|q| q.key.value(cx.source)).collect();
             for p in unknown {
                 let text = cx.text(p.key.span);
-                let suggestion = suggest(&p.key.value, st.kind);
+                let suggestion = suggest(p.key.value(cx.source), st.kind);
                 let mut msg = if modify {
                     t!(cx, 
                         format!("Doris rejects the key {text}: MODIFY BACKEND accepts only `tag.*`, `disable_query` and `disable_load` (`unknown properties setting for key ({all_keys})`)"),
@@ -111,7 +111,7 @@ impl Rule for UnknownProperty {
                     )
                 };
                 if let Some(s) = suggestion {
-                    msg.push_str(&t!(cx, format!("; did you mean `{s}`?"), format!("；是否想写 `{s}`？")));
+                    msg.to_mut().push_str(&t!(cx, format!("; did you mean `{s}`?"), format!("；是否想写 `{s}`？")));
                 }
                 let help = if modify {
                     t!(cx, "use a `tag.<type>` key, `disable_query` or `disable_load`", "请使用 `tag.<类型>` 键、`disable_query` 或 `disable_load`")

@@ -42,9 +42,9 @@ impl Rule for IgnoredTagKey {
     fn check(&self, cx: &mut Context<'_>) {
         for (st, items) in cx.backend_properties() {
             for p in items {
-                let KeyClass::IgnoredTag { fixed } = classify(&p.key, st.kind) else { continue };
+                let KeyClass::IgnoredTag { fixed } = classify(cx.source, &p.key, st.kind) else { continue };
                 let text = cx.text(p.key.span);
-                let v = p.key.value.as_str();
+                let v = p.key.value(cx.source);
                 let why = if p.key.kind == OperandKind::Backquoted {
                     t!(cx, "a back-quoted key keeps its back-quotes, so it does not start with `tag.`", "反引号键会保留反引号，因此不以 `tag.` 开头")
                 } else if !v.starts_with("tag.") {
@@ -55,7 +55,7 @@ impl Rule for IgnoredTagKey {
                     t!(cx, "a tag key has exactly one dot (`tag.<type>`)", "标签键只能有一个点（`tag.<类型>`）")
                 };
                 let msg = if st.kind == StatementKind::ModifyBackend {
-                    let key = doris_key(&p.key);
+                    let key = doris_key(cx.source, &p.key);
                     t!(cx, 
                         format!("Doris does not read {text} as a tag and rejects it as an unknown property (`unknown properties setting for key ({key})`): {why}"),
                         format!("Doris 不会把 {text} 当作标签，而是将其作为未知属性拒绝（`unknown properties setting for key ({key})`）：{why}"),

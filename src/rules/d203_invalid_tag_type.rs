@@ -34,7 +34,7 @@ impl Rule for InvalidTagType {
     fn check(&self, cx: &mut Context<'_>) {
         for (st, items) in cx.backend_properties() {
             for p in items {
-                let KeyClass::Tag { ty } = classify(&p.key, st.kind) else { continue };
+                let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) else { continue };
                 if is_valid_tag_type(ty) {
                     continue;
                 }

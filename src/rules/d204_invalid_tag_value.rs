@@ -39,11 +39,11 @@ impl Rule for InvalidTagValue {
     fn check(&self, cx: &mut Context<'_>) {
         for (st, items) in cx.backend_properties() {
             for p in items {
-                let KeyClass::Tag { ty } = classify(&p.key, st.kind) else { continue };
+                let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) else { continue };
                 if is_endpoint_type(ty) {
                     continue;
                 }
-                let value = strip_spaces(&p.value.value);
+                let value = strip_spaces(p.value.value(cx.source));
                 let Some(problem) = tag_value_problem(&value) else { continue };
                 let text = cx.text(p.value.span);
                 let why = match problem {

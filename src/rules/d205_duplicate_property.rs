@@ -43,7 +43,7 @@ impl Rule for DuplicateProperty {
             }
             last.clear();
             for (i, p) in list.items.iter().enumerate() {
-                let key = doris_key(&p.key);
+                let key = doris_key(cx.source, &p.key);
                 let Some(prev) = last.insert(key.clone(), i) else { continue };
                 let earlier = &list.items[prev];
                 // Remove the earlier item, its comma and the whitespace up to the next item.

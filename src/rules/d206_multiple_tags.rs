@@ -52,7 +52,7 @@ impl Rule for MultipleTags {
             let mut seen: HashSet<&str> = HashSet::new();
             let mut spans = Vec::new();
             for p in items {
-                if let KeyClass::Tag { ty } = classify(&p.key, st.kind) {
+                if let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) {
                     if seen.insert(ty) {
                         types.push(ty);
                         spans.push(p.key.span);

@@ -44,7 +44,7 @@ impl Rule for DeployModeMismatch {
         };
         for (st, items) in cx.backend_properties() {
             for p in items {
-                if classify(&p.key, st.kind) != (KeyClass::Tag { ty: wrong }) {
+                if classify(cx.source, &p.key, st.kind) != (KeyClass::Tag { ty: wrong }) {
                     continue;
                 }
                 let text = cx.text(p.key.span);

@@ -70,14 +70,14 @@ impl Rule for InvalidEndpoint {
                 continue;
             }
             for p in &props.items {
-                let key = p.key.value.as_str();
+                let key = p.key.value(cx.source);
                 if key != "tag.public_endpoint" && key != "tag.private_endpoint" {
                     continue;
                 }
                 if p.value.span.is_empty() {
                     continue;
                 }
-                let Some((en, zh)) = problem(&p.value.value) else { continue };
+                let Some((en, zh)) = problem(p.value.value(cx.source)) else { continue };
                 let text = cx.text(p.value.span);
                 let d = cx
                     .diagnostic(

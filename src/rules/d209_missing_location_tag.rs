@@ -42,7 +42,7 @@ impl Rule for MissingLocationTag {
             let tags: Vec<&str> = list
                 .items
                 .iter()
-                .filter_map(|p| match classify(&p.key, st.kind) {
+                .filter_map(|p| match classify(cx.source, &p.key, st.kind) {
                     KeyClass::Tag { ty } => Some(ty),
                     _ => None,
                 })

@@ -69,14 +69,14 @@ impl Rule for InvalidBoolean {
                 continue;
             }
             for p in &list.items {
-                if classify(&p.key, st.kind) != KeyClass::Flag {
+                if classify(cx.source, &p.key, st.kind) != KeyClass::Flag {
                     continue;
                 }
-                let v = p.value.value.as_str();
+                let v = p.value.value(cx.source);
                 if v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false") {
                     continue;
                 }
-                let key = p.key.value.as_str();
+                let key = p.key.value(cx.source);
                 let text = cx.text(p.value.span);
                 let mut d = cx
                     .diagnostic(

@@ -80,7 +80,7 @@ impl Rule for UnsupportedByVersion {
         for (_, st) in cx.statements() {
             if let Some(list) = st.properties().filter(|_| reads_backend_properties(st.kind)) {
                 for p in &list.items {
-                    let KeyClass::Tag { ty } = classify(&p.key, st.kind) else { continue };
+                    let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) else { continue };
                     let feature = if is_endpoint_type(ty) {
                         Feature::EndpointTags
                     } else if ty == "compute_group_name" {
@@ -104,7 +104,7 @@ impl Rule for UnsupportedByVersion {
                 }
                 StatementKind::ModifyBackendHostname | StatementKind::ModifyFrontendHostname => {
                     let Some(new) = st.new_hostname() else { continue };
-                    if !is_ip(&new.value) {
+                    if !is_ip(new.value(cx.source)) {
                         continue;
                     }
                     if let Some(since) = missing_in(version, Feature::IpAsHostname) {

@@ -95,8 +95,8 @@ pub(crate) fn suggest_decommission(
     cx: &mut Context<'_>,
     kind: StatementKind,
     verb: &str,
-    message: (&str, &str),
-    help: (&str, &str),
+    message: (&'static str, &'static str),
+    help: (&'static str, &'static str),
 ) {
     for (_, st) in cx.statements() {
         if st.kind != kind {

@@ -70,7 +70,7 @@ impl Rule for MissingBrokerName {
                         ),
                     )
                 }
-                Some(name) if name.kind.is_string() && looks_like_address(&name.value) => {
+                Some(name) if name.kind.is_string() && looks_like_address(name.value(cx.source)) => {
                     let text = cx.text(name.span);
                     let msg = if verb == "ADD" {
                         t!(cx, 

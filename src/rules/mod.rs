@@ -7,15 +7,17 @@ use crate::span::Span;
 use crate::suppression::Suppression;
 use std::cell::OnceCell;
 
-/// A message in the locale of the run: `t!(cx, english, chinese)`. Only the requested language
-/// is built (each text is usually a `format!`, and most runs need one language).
+/// A message in the locale of the run: `t!(cx, english, chinese)`, as a `Cow<'static, str>`.
+/// Only the requested language is built (each text is usually a `format!`, and most runs need
+/// one language), and constant texts are borrowed, not copied.
 macro_rules! t {
-    ($cx:expr, $en:expr, $zh:expr $(,)?) => {
-        match $cx.locale() {
-            $crate::options::Locale::En => String::from($en),
-            $crate::options::Locale::ZhCn => String::from($zh),
-        }
-    };
+    ($cx:expr, $en:expr, $zh:expr $(,)?) => {{
+        let text: std::borrow::Cow<'static, str> = match $cx.locale() {
+            $crate::options::Locale::En => ($en).into(),
+            $crate::options::Locale::ZhCn => ($zh).into(),
+        };
+        text
+    }};
 }
 
 use crate::syntax::{Node, Property, PropertyList, Script, Segment, Statement};
@@ -234,12 +236,12 @@ impl<'a> Context<'a> {
     }
 
     /// A diagnostic of this rule at `span`; add help and fix, then [`Context::push`] it.
-    pub fn diagnostic(&self, span: Span, message: String) -> Diagnostic {
+    pub fn diagnostic(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code: self.meta.code,
             rule: self.meta.name,
             severity: self.severity,
-            message,
+            message: message.into(),
             help: None,
             span,
             fix: None,
@@ -278,14 +280,14 @@ impl<'a> Context<'a> {
 
     /// The property lists the tag rules read: ADD BACKEND `PROPERTIES` and MODIFY BACKEND `SET`.
     pub fn backend_properties(&self) -> impl Iterator<Item = (&'a Statement, &'a [Property])> {
-        self.property_lists().filter(|(st, _)| tags::reads_backend_properties(st.kind)).map(|(st, list)| (st, list.items.as_slice()))
+        self.property_lists().filter(|(st, _)| tags::reads_backend_properties(st.kind)).map(|(st, list)| (st, &list.items[..]))
     }
 
     /// Every address-position literal of the script with its verdict, in order (analysed once
     /// per run for all the address rules).
     pub fn literals(&self) -> &'a [Lit<'a>] {
         let shared = self.shared;
-        shared.literals.get_or_init(|| address_checks::literals(shared.script.statements()))
+        shared.literals.get_or_init(|| address_checks::literals(shared.source, shared.script.statements()))
     }
 
     /// The address-position literals grouped by statement, in order (statements without any

@@ -8,11 +8,11 @@ use crate::syntax::{Operand, OperandKind, StatementKind};
 
 /// The key text Doris sees: the decoded string for literals; a back-quoted key keeps its
 /// back-quotes (§2, unverified) so it never starts with `tag.`.
-pub fn doris_key(key: &Operand) -> Cow<'_, str> {
+pub fn doris_key<'a>(src: &'a str, key: &'a Operand) -> Cow<'a, str> {
     if key.kind == OperandKind::Backquoted {
-        format!("`{}`", key.value).into()
+        format!("`{}`", key.value(src)).into()
     } else {
-        Cow::Borrowed(&key.value)
+        Cow::Borrowed(key.value(src))
     }
 }
 
@@ -31,8 +31,8 @@ pub enum KeyClass<'a> {
 }
 
 /// Classifies `key` for statement kind `kind`.
-pub fn classify(key: &Operand, kind: StatementKind) -> KeyClass<'_> {
-    let v = key.value.as_str();
+pub fn classify<'a>(src: &'a str, key: &'a Operand, kind: StatementKind) -> KeyClass<'a> {
+    let v = key.value(src);
     let tagged_prefix = v.len() >= 4 && v.is_char_boundary(4) && v[..4].eq_ignore_ascii_case("tag.");
     if tagged_prefix {
         let rest = &v[4..];

@@ -7,11 +7,28 @@ use serde::Serialize;
 
 use crate::span::Span;
 use crate::syntax::lexer::QuoteKind;
+use crate::syntax::literal;
 
 /// A whole script, cut into statements.
 #[derive(Debug, Clone, Serialize)]
 pub struct Script {
     pub segments: Vec<Segment>,
+}
+
+// A script holds one `Segment` per statement and a few parts and operands each: their sizes are
+// the parse's memory (docs/performance.md). Checked so that they cannot silently regrow.
+#[cfg(all(test, target_pointer_width = "64"))]
+mod size_checks {
+    use super::*;
+
+    #[test]
+    fn node_sizes() {
+        assert_eq!(std::mem::size_of::<Segment>(), 144);
+        assert_eq!(std::mem::size_of::<Part>(), 24);
+        assert_eq!(std::mem::size_of::<Keyword>(), 24);
+        assert_eq!(std::mem::size_of::<Comment>(), 24);
+        assert_eq!(std::mem::size_of::<Operand>(), 32);
+    }
 }
 
 /// One statement with the trivia around it. Consecutive segments tile the source.
@@ -25,9 +42,9 @@ pub struct Segment {
     pub body: Span,
     /// The `;` that ends the statement, if any.
     pub terminator: Option<Span>,
-    pub comments: Vec<Comment>,
+    pub comments: Box<[Comment]>,
     /// Problems found while scanning (before any grammar runs).
-    pub lexical: Vec<LexicalIssue>,
+    pub lexical: Box<[LexicalIssue]>,
     pub node: Node,
 }
 
@@ -40,8 +57,8 @@ pub enum Node {
     Other,
     /// A statement of the family that parsed (possibly with recovered mistakes, see the D0 rules).
     Statement(Statement),
-    /// A statement of the family that the grammar rejects.
-    Error(SyntaxError),
+    /// A statement of the family that the grammar rejects (boxed: rare and large).
+    Error(Box<SyntaxError>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -182,9 +199,9 @@ pub struct Statement {
     pub kind: StatementKind,
     pub span: Span,
     /// The statement's pieces in source order.
-    pub parts: Vec<Part>,
+    pub parts: Box<[Part]>,
     /// Legacy forms the grammar accepted only to report them (D008).
-    pub removed: Vec<RemovedSyntax>,
+    pub removed: Box<[RemovedSyntax]>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -192,27 +209,165 @@ pub struct Statement {
 pub enum Part {
     Keyword(Keyword),
     /// A broker name, a cluster name (`TO <cluster>`) or a compute group name.
-    Name(Operand),
+    Name(Box<Operand>),
     /// One or more addresses (or backend ids). For `MODIFY ... HOSTNAME` there are two lists of
     /// one: before and after the `HOSTNAME` keyword.
-    Addresses(AddressList),
-    /// Boxed: rare and large, so the other parts stay small.
+    Addresses(Box<AddressList>),
+    /// Boxed like the others, so that a part (mostly keywords) stays as small as a keyword.
     Properties(Box<PropertyList>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Keyword {
     pub span: Span,
-    /// The keyword in upper case (`"DROPP"`); the source text keeps the user's case.
-    pub word: &'static str,
+    /// The keyword (`Kw::Dropp`, compares equal to `"DROPP"`); the source text keeps the user's
+    /// case.
+    pub word: Kw,
+}
+
+macro_rules! keywords {
+    ($($kw:ident = $text:literal,)*) => {
+        /// A keyword of the grammar: one byte in the tree, its upper-case text by [`Kw::as_str`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Kw {
+            $($kw,)*
+            /// A keyword rule the lowering does not know (shown as `?`; never produced).
+            Unknown,
+        }
+
+        impl Kw {
+            /// Every keyword, sorted by its text.
+            pub const ALL: &'static [Kw] = &[$(Kw::$kw,)*];
+
+            /// The keyword in upper case (`"DROPP"`).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Kw::$kw => $text,)*
+                    Kw::Unknown => "?",
+                }
+            }
+        }
+    };
+}
+
+keywords! {
+    Add = "ADD",
+    All = "ALL",
+    Alter = "ALTER",
+    Backend = "BACKEND",
+    Backends = "BACKENDS",
+    Broker = "BROKER",
+    Cancel = "CANCEL",
+    Compute = "COMPUTE",
+    Decommission = "DECOMMISSION",
+    Drop = "DROP",
+    Dropp = "DROPP",
+    Errors = "ERRORS",
+    Follower = "FOLLOWER",
+    Free = "FREE",
+    Frontend = "FRONTEND",
+    Group = "GROUP",
+    Hostname = "HOSTNAME",
+    Hub = "HUB",
+    Load = "LOAD",
+    Modify = "MODIFY",
+    Observer = "OBSERVER",
+    Properties = "PROPERTIES",
+    Rename = "RENAME",
+    Set = "SET",
+    System = "SYSTEM",
+    To = "TO",
+}
+
+impl Kw {
+    /// The keyword a word spells, in any case: one length check and at most a few byte
+    /// comparisons (the scanner classifies each word once; the parser then compares ids).
+    pub fn of_word(word: &[u8]) -> Option<Kw> {
+        // Candidates by length and first letter: rarely more than one.
+        let candidates: &[Kw] = match (word.len(), word.first()? | 0x20) {
+            (2, b't') => &[Kw::To],
+            (3, b'a') => &[Kw::Add, Kw::All],
+            (3, b'h') => &[Kw::Hub],
+            (3, b's') => &[Kw::Set],
+            (4, b'd') => &[Kw::Drop],
+            (4, b'f') => &[Kw::Free],
+            (4, b'l') => &[Kw::Load],
+            (5, b'a') => &[Kw::Alter],
+            (5, b'd') => &[Kw::Dropp],
+            (5, b'g') => &[Kw::Group],
+            (6, b'b') => &[Kw::Broker],
+            (6, b'c') => &[Kw::Cancel],
+            (6, b'e') => &[Kw::Errors],
+            (6, b'm') => &[Kw::Modify],
+            (6, b'r') => &[Kw::Rename],
+            (6, b's') => &[Kw::System],
+            (7, b'b') => &[Kw::Backend],
+            (7, b'c') => &[Kw::Compute],
+            (8, b'b') => &[Kw::Backends],
+            (8, b'f') => &[Kw::Follower, Kw::Frontend],
+            (8, b'h') => &[Kw::Hostname],
+            (8, b'o') => &[Kw::Observer],
+            (10, b'p') => &[Kw::Properties],
+            (12, b'd') => &[Kw::Decommission],
+            _ => return None,
+        };
+        // Setting bit 5 lower-cases a letter, and only letters land on `a..=z` with it set, so
+        // this is an ASCII-case-insensitive compare against the (upper-case, all-letter) keyword.
+        let same = |k: &Kw| k.as_str().bytes().zip(word).all(|(a, &b)| a | 0x20 == b | 0x20);
+        candidates.iter().copied().find(same)
+    }
+}
+
+impl std::fmt::Display for Kw {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::ops::Deref for Kw {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for Kw {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Kw {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Kw> for str {
+    fn eq(&self, other: &Kw) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Kw> for &str {
+    fn eq(&self, other: &Kw) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl Serialize for Kw {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AddressList {
     pub span: Span,
-    pub items: Vec<Operand>,
+    pub items: Box<[Operand]>,
     /// The separators, one fewer than the items.
-    pub commas: Vec<Span>,
+    pub commas: Box<[Span]>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -221,9 +376,9 @@ pub struct PropertyList {
     pub span: Span,
     pub open: Span,
     pub close: Span,
-    pub items: Vec<Property>,
+    pub items: Box<[Property]>,
     /// `commas[i]` follows `items[i]`; `None` where the comma is missing (D010).
-    pub commas: Vec<Option<Span>>,
+    pub commas: Box<[Option<Span>]>,
     /// A comma after the last item (D010).
     pub trailing_comma: Option<Span>,
 }
@@ -262,9 +417,11 @@ pub enum AssignKind {
 pub struct Operand {
     pub span: Span,
     pub kind: OperandKind,
-    /// The decoded value: escapes resolved for strings, the inner text of a back-quoted name,
-    /// the text itself otherwise.
-    pub value: String,
+    /// The value, only when it is not a slice of the source (escapes, doubled quotes): almost
+    /// every operand then costs no allocation. Read it with [`Operand::value`]. (A thin pointer,
+    /// so that an operand stays 32 bytes.)
+    #[allow(clippy::box_collection)]
+    decoded: Option<Box<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -289,6 +446,57 @@ pub enum OperandKind {
     Number,
     /// An address written without quotes (D007).
     BareAddress,
+}
+
+impl Operand {
+    /// The operand of `kind` written at `span` of `src`, with its value decoded. Both parsers
+    /// build operands here, so they agree on values by construction.
+    pub fn new(src: &str, span: Span, kind: OperandKind) -> Operand {
+        let inner = Operand::inner(src, span, kind).text(src);
+        let decoded = match kind {
+            OperandKind::SingleQuoted => literal::decode_if_needed(inner, '\''),
+            OperandKind::DoubleQuoted => literal::decode_if_needed(inner, '"'),
+            OperandKind::Backquoted if inner.contains("``") => Some(inner.replace("``", "`")),
+            _ => None,
+        };
+        Operand { span, kind, decoded: decoded.map(Box::new) }
+    }
+
+    /// An operand with a given value (for fixes and tests that make one up).
+    pub fn with_value(span: Span, kind: OperandKind, value: &str) -> Operand {
+        Operand { span, kind, decoded: Some(Box::new(value.to_string())) }
+    }
+
+    /// The decoded value: escapes resolved for strings, the inner text of a back-quoted name,
+    /// the text itself otherwise. `src` is the source the operand was parsed from.
+    pub fn value<'s>(&'s self, src: &'s str) -> &'s str {
+        match &self.decoded {
+            Some(value) => value,
+            None => Operand::inner(src, self.span, self.kind).text(src),
+        }
+    }
+
+    /// The span of the value's text: inside the quotes for quoted kinds.
+    fn inner(src: &str, span: Span, kind: OperandKind) -> Span {
+        let (open, close) = match kind {
+            OperandKind::SingleQuoted | OperandKind::DoubleQuoted | OperandKind::Backquoted => (1, 1),
+            OperandKind::RawSingle | OperandKind::RawDouble => (2, 1),
+            OperandKind::Typographic => {
+                let text = span.text(src);
+                let open = text.chars().next().map_or(0, char::len_utf8);
+                let close = text.chars().next_back().map_or(0, char::len_utf8);
+                (open, close)
+            }
+            OperandKind::Identifier
+            | OperandKind::DottedIdentifier
+            | OperandKind::Number
+            | OperandKind::BareAddress => (0, 0),
+        };
+        if span.len() < open + close {
+            return Span::empty(span.end);
+        }
+        Span::new(span.start + open, span.end - close)
+    }
 }
 
 impl OperandKind {
@@ -335,10 +543,15 @@ impl Statement {
         self.keywords().find(|k| k.word == word)
     }
 
+    /// Like [`Statement::keyword`], by id.
+    pub fn kw(&self, word: Kw) -> Option<&Keyword> {
+        self.keywords().find(|k| k.word == word)
+    }
+
     /// The target address list (the first one; for `MODIFY ... HOSTNAME` the old address).
     pub fn addresses(&self) -> Option<&AddressList> {
         self.parts.iter().find_map(|p| match p {
-            Part::Addresses(a) => Some(a),
+            Part::Addresses(a) => Some(&**a),
             _ => None,
         })
     }
@@ -364,7 +577,7 @@ impl Statement {
     /// Names in order (broker name; old and new compute group names).
     pub fn names(&self) -> impl Iterator<Item = &Operand> {
         self.parts.iter().filter_map(|p| match p {
-            Part::Name(n) => Some(n),
+            Part::Name(n) => Some(&**n),
             _ => None,
         })
     }

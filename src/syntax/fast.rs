@@ -10,32 +10,46 @@
 use crate::span::Span;
 use crate::syntax::ast::*;
 use crate::syntax::lexer::{QuoteKind, SigToken, TokenKind};
-use crate::syntax::literal;
+
+/// Buffers reused from one statement to the next: a statement's lists are built here and
+/// copied out at their exact size, so a parse makes one allocation per list and no regrowth.
+#[derive(Default)]
+pub struct Scratch {
+    parts: Vec<Part>,
+    operands: Vec<Operand>,
+    commas: Vec<Span>,
+    properties: Vec<Property>,
+    property_commas: Vec<Option<Span>>,
+}
 
 struct P<'a> {
     src: &'a str,
     toks: &'a [SigToken],
     i: usize,
-    parts: Vec<Part>,
+    s: &'a mut Scratch,
     removed: Vec<RemovedSyntax>,
 }
 
 /// Parses one statement of the family from its significant tokens (as the splitter found
 /// them); `None` when the grammar would reject it or when this parser is not sure (the caller
 /// then asks pest).
-pub fn parse(src: &str, toks: &[SigToken]) -> Option<Statement> {
+pub fn parse(src: &str, toks: &[SigToken], scratch: &mut Scratch) -> Option<Statement> {
     if toks.iter().any(|t| {
         matches!(t.kind, TokenKind::String { terminated: false, .. } | TokenKind::Backquoted { terminated: false })
     }) {
         return None;
     }
-    let mut p = P { src, toks, i: 0, parts: Vec::with_capacity(8), removed: Vec::new() };
+    scratch.parts.clear();
+    let mut p = P { src, toks, i: 0, s: scratch, removed: Vec::new() };
     let kind = p.statement()?;
-    let first = p.parts.first().map(part_span)?;
-    let last = p.parts.last().map(part_span)?;
-    // Exact capacities: a script holds many statements at once.
-    p.parts.shrink_to_fit();
-    Some(Statement { kind, span: first.cover(last), parts: p.parts, removed: p.removed })
+    let first = p.s.parts.first().map(part_span)?;
+    let last = p.s.parts.last().map(part_span)?;
+    Some(Statement {
+        kind,
+        span: first.cover(last),
+        parts: p.s.parts.drain(..).collect(),
+        removed: p.removed.into_boxed_slice(),
+    })
 }
 
 fn part_span(p: &Part) -> Span {
@@ -47,12 +61,6 @@ fn part_span(p: &Part) -> Span {
     }
 }
 
-const KEYWORDS: &[&str] = &[
-    "ADD", "ALL", "ALTER", "BACKEND", "BACKENDS", "BROKER", "CANCEL", "COMPUTE", "DECOMMISSION", "DROP", "DROPP",
-    "ERRORS", "FOLLOWER", "FREE", "FRONTEND", "GROUP", "HOSTNAME", "HUB", "LOAD", "MODIFY", "OBSERVER",
-    "PROPERTIES", "RENAME", "SET", "SYSTEM", "TO",
-];
-
 impl<'a> P<'a> {
     fn text(&self, i: usize) -> &'a str {
         self.toks[i].span.text(self.src)
@@ -62,39 +70,51 @@ impl<'a> P<'a> {
         self.i >= self.toks.len()
     }
 
-    /// The keyword at the cursor, if it is `word` (any case).
-    fn peek_kw(&self, word: &str) -> bool {
-        self.toks.get(self.i).is_some_and(|t| t.kind == TokenKind::Word && t.span.text(self.src).eq_ignore_ascii_case(word))
+    /// The keyword at the cursor, if it is `word` (in any case: the splitter classified it).
+    fn peek_kw(&self, word: Kw) -> bool {
+        self.toks.get(self.i).is_some_and(|t| t.kw == Some(word))
     }
 
-    /// Consumes keyword `word` (one of [`KEYWORDS`]) into the parts.
-    fn kw(&mut self, word: &'static str) -> Option<Span> {
-        debug_assert!(KEYWORDS.contains(&word), "{word} is not a keyword of the grammar");
+    /// Consumes keyword `word` into the parts.
+    fn kw(&mut self, word: Kw) -> Option<Span> {
         if !self.peek_kw(word) {
             return None;
         }
         let span = self.toks[self.i].span;
         self.i += 1;
-        self.parts.push(Part::Keyword(Keyword { span, word }));
+        self.s.parts.push(Part::Keyword(Keyword { span, word }));
         Some(span)
     }
 
-    fn kw_any(&mut self, words: &[&'static str]) -> Option<&'static str> {
-        let w = *words.iter().find(|w| self.peek_kw(w))?;
+    fn kw_any(&mut self, words: &[Kw]) -> Option<Kw> {
+        let w = self.toks.get(self.i)?.kw?;
+        if !words.contains(&w) {
+            return None;
+        }
         self.kw(w)?;
         Some(w)
     }
 
+    /// Backtracking: the cursor and the number of parts.
+    fn mark(&self) -> (usize, usize) {
+        (self.i, self.s.parts.len())
+    }
+
+    fn reset(&mut self, mark: (usize, usize)) {
+        self.i = mark.0;
+        self.s.parts.truncate(mark.1);
+    }
+
     /// `statement = { SOI ~ (alter_system | cancel_decommission) ~ fw_semicolon* ~ EOI }`
     fn statement(&mut self) -> Option<StatementKind> {
-        let kind = if self.peek_kw("ALTER") {
-            self.kw("ALTER")?;
-            self.kw("SYSTEM")?;
+        let kind = if self.peek_kw(Kw::Alter) {
+            self.kw(Kw::Alter)?;
+            self.kw(Kw::System)?;
             self.alter_system()?
         } else {
             self.cancel_decommission()?
         };
-        while self.toks.get(self.i).is_some_and(|t| t.kind == TokenKind::FullwidthPunct && t.span.text(self.src) == "\u{FF1B}") {
+        while self.toks.get(self.i).is_some_and(|t| matches!(t.kind, TokenKind::FullwidthPunct)) && self.text(self.i) == "\u{FF1B}" {
             self.i += 1;
         }
         self.at_end().then_some(kind)
@@ -102,83 +122,82 @@ impl<'a> P<'a> {
 
     fn alter_system(&mut self) -> Option<StatementKind> {
         use StatementKind::*;
-        let verb = self.kw_any(&["ADD", "DROPP", "DROP", "DECOMMISSION", "MODIFY", "SET", "RENAME"])?;
+        let verb = self.kw_any(&[Kw::Add, Kw::Dropp, Kw::Drop, Kw::Decommission, Kw::Modify, Kw::Set, Kw::Rename])?;
         match verb {
-            "ADD" => {
+            Kw::Add => {
                 // add_backend | frontend_op | broker_op
-                if self.peek_kw("FREE") || self.peek_kw("BACKEND") || self.peek_kw("BACKENDS") {
+                if self.peek_kw(Kw::Free) || self.peek_kw(Kw::Backend) || self.peek_kw(Kw::Backends) {
                     self.add_backend()
-                } else if let Some(w) = self.kw_any(&["FOLLOWER", "OBSERVER"]) {
+                } else if let Some(w) = self.kw_any(&[Kw::Follower, Kw::Observer]) {
                     self.single_address()?;
-                    Some(if w == "FOLLOWER" { AddFollower } else { AddObserver })
+                    Some(if w == Kw::Follower { AddFollower } else { AddObserver })
                 } else {
-                    self.kw("BROKER")?;
+                    self.kw(Kw::Broker)?;
                     self.broker_tail()?;
                     Some(AddBroker)
                 }
             }
-            "DROP" => {
-                if self.kw("BACKEND").is_some() {
+            Kw::Drop => {
+                if self.kw(Kw::Backend).is_some() {
                     self.address_list()?;
                     Some(DropBackend)
-                } else if let Some(w) = self.kw_any(&["FOLLOWER", "OBSERVER"]) {
+                } else if let Some(w) = self.kw_any(&[Kw::Follower, Kw::Observer]) {
                     self.single_address()?;
-                    Some(if w == "FOLLOWER" { DropFollower } else { DropObserver })
-                } else if self.kw("BROKER").is_some() {
+                    Some(if w == Kw::Follower { DropFollower } else { DropObserver })
+                } else if self.kw(Kw::Broker).is_some() {
                     self.broker_tail()?;
                     Some(DropBroker)
                 } else {
-                    self.kw("ALL")?;
-                    self.kw("BROKER")?;
+                    self.kw(Kw::All)?;
+                    self.kw(Kw::Broker)?;
                     self.name(false)?;
                     Some(DropAllBroker)
                 }
             }
-            "DROPP" => {
-                self.kw("BACKEND")?;
+            Kw::Dropp => {
+                self.kw(Kw::Backend)?;
                 self.address_list()?;
                 Some(DroppBackend)
             }
-            "DECOMMISSION" => {
-                self.kw("BACKEND")?;
+            Kw::Decommission => {
+                self.kw(Kw::Backend)?;
                 self.address_list()?;
                 Some(DecommissionBackend)
             }
-            "MODIFY" => {
-                if self.kw("FRONTEND").is_some() {
+            Kw::Modify => {
+                if self.kw(Kw::Frontend).is_some() {
                     self.single_address()?;
-                    self.kw("HOSTNAME")?;
+                    self.kw(Kw::Hostname)?;
                     self.single_address()?;
                     return Some(ModifyFrontendHostname);
                 }
-                self.kw("BACKEND")?;
+                self.kw(Kw::Backend)?;
                 // modify_backend (list ~ SET props) before modify_backend_hostname.
-                let mark = (self.i, self.parts.len());
-                if self.address_list().is_some() && self.peek_kw("SET") {
-                    self.kw("SET")?;
+                let mark = self.mark();
+                if self.address_list().is_some() && self.peek_kw(Kw::Set) {
+                    self.kw(Kw::Set)?;
                     self.property_list()?;
                     return Some(ModifyBackend);
                 }
-                (self.i, _) = mark;
-                self.parts.truncate(mark.1);
+                self.reset(mark);
                 self.single_address()?;
-                self.kw("HOSTNAME")?;
+                self.kw(Kw::Hostname)?;
                 self.single_address()?;
                 Some(ModifyBackendHostname)
             }
-            "SET" => {
-                self.kw("LOAD")?;
-                self.kw("ERRORS")?;
-                self.kw("HUB")?;
-                if self.peek_kw("PROPERTIES") {
-                    self.kw("PROPERTIES")?;
+            Kw::Set => {
+                self.kw(Kw::Load)?;
+                self.kw(Kw::Errors)?;
+                self.kw(Kw::Hub)?;
+                if self.peek_kw(Kw::Properties) {
+                    self.kw(Kw::Properties)?;
                     self.property_list()?;
                 }
                 Some(SetLoadErrorsHub)
             }
             _ => {
-                self.kw("COMPUTE")?;
-                self.kw("GROUP")?;
+                self.kw(Kw::Compute)?;
+                self.kw(Kw::Group)?;
                 self.name(true)?;
                 self.name(true)?;
                 Some(RenameComputeGroup)
@@ -188,33 +207,31 @@ impl<'a> P<'a> {
 
     /// `add_backend = { kw_add ~ kw_free? ~ (kw_backends | kw_backend) ~ to_cluster? ~ address_list ~ properties_clause? }`
     fn add_backend(&mut self) -> Option<StatementKind> {
-        if let Some(span) = self.kw("FREE") {
+        if let Some(span) = self.kw(Kw::Free) {
             self.removed.push(RemovedSyntax { span, what: RemovedKind::Free });
         }
-        if let Some(span) = self.kw("BACKENDS") {
+        if let Some(span) = self.kw(Kw::Backends) {
             self.removed.push(RemovedSyntax { span, what: RemovedKind::Backends });
         } else {
-            self.kw("BACKEND")?;
+            self.kw(Kw::Backend)?;
         }
         // to_cluster? = TO name; when no name follows, `TO` is read as a bare address.
-        if self.peek_kw("TO") {
-            let mark = (self.i, self.parts.len());
-            let to = self.kw("TO")?;
+        if self.peek_kw(Kw::To) {
+            let mark = self.mark();
+            let to = self.kw(Kw::To)?;
             match self.name(false) {
                 Some(name) => self.removed.push(RemovedSyntax { span: to.cover(name), what: RemovedKind::ToCluster }),
                 None => {
-                    (self.i, _) = mark;
-                    self.parts.truncate(mark.1);
+                    self.reset(mark);
                 }
             }
         }
         self.address_list()?;
-        if self.peek_kw("PROPERTIES") {
-            let mark = (self.i, self.parts.len());
-            self.kw("PROPERTIES")?;
+        if self.peek_kw(Kw::Properties) {
+            let mark = self.mark();
+            self.kw(Kw::Properties)?;
             if self.property_list().is_none() {
-                (self.i, _) = mark;
-                self.parts.truncate(mark.1);
+                self.reset(mark);
             }
         }
         Some(StatementKind::AddBackend)
@@ -222,33 +239,34 @@ impl<'a> P<'a> {
 
     /// `(name ~ address_list | address_list)` of `broker_op`.
     fn broker_tail(&mut self) -> Option<()> {
-        let mark = (self.i, self.parts.len());
+        let mark = self.mark();
         if self.name(false).is_some() && self.address_list().is_some() {
             return Some(());
         }
-        (self.i, _) = mark;
-        self.parts.truncate(mark.1);
+        self.reset(mark);
         self.address_list()
     }
 
     fn single_address(&mut self) -> Option<()> {
         let op = self.address()?;
-        self.parts.push(Part::Addresses(AddressList { span: op.span, items: vec![op], commas: vec![] }));
+        let list = AddressList { span: op.span, items: Box::new([op]), commas: Box::default() };
+        self.s.parts.push(Part::Addresses(Box::new(list)));
         Some(())
     }
 
     /// `address_list = { address ~ (comma ~ address)* }`
     fn address_list(&mut self) -> Option<()> {
         let first = self.address()?;
-        let mut items = vec![first];
-        let mut commas = Vec::new();
+        self.s.operands.clear();
+        self.s.commas.clear();
+        self.s.operands.push(first);
         while let Some(comma) = self.peek_comma() {
             let mark = self.i;
             self.i += 1;
             match self.address() {
                 Some(op) => {
-                    commas.push(comma);
-                    items.push(op);
+                    self.s.commas.push(comma);
+                    self.s.operands.push(op);
                 }
                 None => {
                     self.i = mark;
@@ -256,22 +274,32 @@ impl<'a> P<'a> {
                 }
             }
         }
+        let items: Box<[Operand]> = self.s.operands.drain(..).collect();
         let span = items[0].span.cover(items[items.len() - 1].span);
-        self.parts.push(Part::Addresses(AddressList { span, items, commas }));
+        let commas = self.s.commas.as_slice().into();
+        self.s.parts.push(Part::Addresses(Box::new(AddressList { span, items, commas })));
         Some(())
     }
 
-    fn peek_comma(&self) -> Option<Span> {
-        let t = self.toks.get(self.i)?;
-        let text = t.span.text(self.src);
-        (matches!(t.kind, TokenKind::Punct | TokenKind::FullwidthPunct) && (text == "," || text == "\u{FF0C}"))
-            .then_some(t.span)
+    /// The punctuation token at `i`, as text.
+    fn punct(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        matches!(t.kind, TokenKind::Punct | TokenKind::FullwidthPunct).then(|| t.span.text(self.src))
     }
 
-    fn peek_punct(&self, options: &[&str]) -> Option<Span> {
-        let t = self.toks.get(self.i)?;
-        let text = t.span.text(self.src);
-        (matches!(t.kind, TokenKind::Punct | TokenKind::FullwidthPunct) && options.contains(&text)).then_some(t.span)
+    /// An ASCII punctuation token at `i` that is glued to the previous token.
+    fn glued_punct(&self, i: usize, c: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Punct)) && self.text(i) == c
+    }
+
+    fn peek_comma(&self) -> Option<Span> {
+        let text = self.punct(self.i)?;
+        (text == "," || text == "\u{FF0C}").then(|| self.toks[self.i].span)
+    }
+
+    fn peek_punct(&self, ascii: &str, fullwidth: &str) -> Option<Span> {
+        let text = self.punct(self.i)?;
+        (text == ascii || text == fullwidth).then(|| self.toks[self.i].span)
     }
 
     /// `address = { string | bare_address }`
@@ -301,28 +329,23 @@ impl<'a> P<'a> {
         }
         self.i = end;
         let span = self.toks[start].span.cover(self.toks[end - 1].span);
-        Some(Operand { span, kind: OperandKind::BareAddress, value: span.text(self.src).to_string() })
+        Some(Operand::new(self.src, span, OperandKind::BareAddress))
     }
 
     /// `string = ${ raw_string | single_quoted | double_quoted | typographic_string }`
     fn string(&mut self) -> Option<Operand> {
         let t = self.toks.get(self.i)?;
         let TokenKind::String { quote, terminated: true } = t.kind else { return None };
-        let span = t.span;
-        let text = span.text(self.src);
-        let (kind, value) = match quote {
-            QuoteKind::Single => (OperandKind::SingleQuoted, literal::decode(&text[1..text.len() - 1], '\'')),
-            QuoteKind::Double => (OperandKind::DoubleQuoted, literal::decode(&text[1..text.len() - 1], '"')),
-            QuoteKind::RawSingle => (OperandKind::RawSingle, text[2..text.len() - 1].to_string()),
-            QuoteKind::RawDouble => (OperandKind::RawDouble, text[2..text.len() - 1].to_string()),
-            QuoteKind::Typographic => {
-                let open = text.chars().next().map_or(0, char::len_utf8);
-                let close = text.chars().next_back().map_or(0, char::len_utf8);
-                (OperandKind::Typographic, text[open..text.len() - close].to_string())
-            }
+        let kind = match quote {
+            QuoteKind::Single => OperandKind::SingleQuoted,
+            QuoteKind::Double => OperandKind::DoubleQuoted,
+            QuoteKind::RawSingle => OperandKind::RawSingle,
+            QuoteKind::RawDouble => OperandKind::RawDouble,
+            QuoteKind::Typographic => OperandKind::Typographic,
         };
+        let span = t.span;
         self.i += 1;
-        Some(Operand { span, kind, value })
+        Some(Operand::new(self.src, span, kind))
     }
 
     /// `name = { string | backquoted | identifier }`, `ident_name = { backquoted | identifier }`
@@ -332,35 +355,30 @@ impl<'a> P<'a> {
             Some(op) => op,
             None => {
                 let t = self.toks.get(self.i)?;
-                let span = t.span;
-                let text = span.text(self.src);
-                let op = match t.kind {
-                    TokenKind::Backquoted { terminated: true } => Operand {
-                        span,
-                        kind: OperandKind::Backquoted,
-                        value: text[1..text.len() - 1].replace("``", "`"),
-                    },
-                    TokenKind::Word => Operand { span, kind: OperandKind::Identifier, value: text.to_string() },
+                let kind = match t.kind {
+                    TokenKind::Backquoted { terminated: true } => OperandKind::Backquoted,
+                    TokenKind::Word => OperandKind::Identifier,
                     _ => return None,
                 };
+                let span = t.span;
                 self.i += 1;
-                op
+                Operand::new(self.src, span, kind)
             }
         };
         let span = op.span;
-        self.parts.push(Part::Name(op));
+        self.s.parts.push(Part::Name(Box::new(op)));
         Some(span)
     }
 
     /// `property_list = { lparen ~ (property ~ (comma? ~ property)* ~ trailing_comma?)? ~ rparen }`
     fn property_list(&mut self) -> Option<()> {
-        let open = self.peek_punct(&["(", "\u{FF08}"])?;
+        let open = self.peek_punct("(", "\u{FF08}")?;
         self.i += 1;
-        let mut items: Vec<Property> = Vec::new();
-        let mut commas: Vec<Option<Span>> = Vec::new();
+        self.s.properties.clear();
+        self.s.property_commas.clear();
         let mut trailing_comma = None;
         if let Some(first) = self.property() {
-            items.push(first);
+            self.s.properties.push(first);
             loop {
                 let mark = self.i;
                 let comma = self.peek_comma();
@@ -369,8 +387,8 @@ impl<'a> P<'a> {
                 }
                 match self.property() {
                     Some(p) => {
-                        commas.push(comma);
-                        items.push(p);
+                        self.s.property_commas.push(comma);
+                        self.s.properties.push(p);
                     }
                     None => {
                         self.i = mark;
@@ -383,14 +401,14 @@ impl<'a> P<'a> {
                 trailing_comma = Some(comma);
             }
         }
-        let close = self.peek_punct(&[")", "\u{FF09}"])?;
+        let close = self.peek_punct(")", "\u{FF09}")?;
         self.i += 1;
-        self.parts.push(Part::Properties(Box::new(PropertyList {
+        self.s.parts.push(Part::Properties(Box::new(PropertyList {
             span: open.cover(close),
             open,
             close,
-            items,
-            commas,
+            items: self.s.properties.drain(..).collect(),
+            commas: self.s.property_commas.as_slice().into(),
             trailing_comma,
         })));
         Some(())
@@ -413,15 +431,11 @@ impl<'a> P<'a> {
 
     /// `assign = { "==" | "=" | "＝" | ":" | "：" }`
     fn assign(&mut self) -> Option<Assign> {
-        let t = self.toks.get(self.i)?;
-        if !matches!(t.kind, TokenKind::Punct | TokenKind::FullwidthPunct) {
-            return None;
-        }
-        let kind = match t.span.text(self.src) {
+        let span = self.toks.get(self.i)?.span;
+        let kind = match self.punct(self.i)? {
             "=" => {
-                let next = self.toks.get(self.i + 1);
-                if next.is_some_and(|n| n.glued && n.kind == TokenKind::Punct && n.span.text(self.src) == "=") {
-                    let span = t.span.cover(next.map_or(t.span, |n| n.span));
+                if self.glued_punct(self.i + 1, "=") {
+                    let span = span.cover(self.toks[self.i + 1].span);
                     self.i += 2;
                     return Some(Assign { span, kind: AssignKind::EqEq });
                 }
@@ -432,7 +446,6 @@ impl<'a> P<'a> {
             "\u{FF1A}" => AssignKind::FullwidthColon,
             _ => return None,
         };
-        let span = t.span;
         self.i += 1;
         Some(Assign { span, kind })
     }
@@ -447,32 +460,25 @@ impl<'a> P<'a> {
         if key {
             if let TokenKind::Backquoted { terminated: true } = kind {
                 let span = self.toks[self.i].span;
-                let text = span.text(self.src);
                 self.i += 1;
-                return Some(Operand { span, kind: OperandKind::Backquoted, value: text[1..text.len() - 1].replace("``", "`") });
+                return Some(Operand::new(self.src, span, OperandKind::Backquoted));
             }
         } else if let Some(op) = self.number() {
             return Some(op);
         }
         // dotted_identifier = @{ ident_char+ ~ ("." ~ ident_char+)+ } | identifier = @{ ident_char+ }
-        if kind != TokenKind::Word {
+        if !matches!(kind, TokenKind::Word) {
             return None;
         }
         let start = self.i;
         let mut end = self.i + 1;
-        while end + 1 < self.toks.len()
-            && self.toks[end].glued
-            && self.toks[end].kind == TokenKind::Punct
-            && self.text(end) == "."
-            && self.toks[end + 1].glued
-            && self.toks[end + 1].kind == TokenKind::Word
-        {
+        while self.glued_punct(end, ".") && self.toks.get(end + 1).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word)) {
             end += 2;
         }
         self.i = end;
         let span = self.toks[start].span.cover(self.toks[end - 1].span);
         let kind = if end - start > 1 { OperandKind::DottedIdentifier } else { OperandKind::Identifier };
-        Some(Operand { span, kind, value: span.text(self.src).to_string() })
+        Some(Operand::new(self.src, span, kind))
     }
 
     /// `number = @{ ("-" | "+")? ~ ASCII_DIGIT+ ~ ("." ~ ASCII_DIGIT+)? ~ !ident_char }`
@@ -481,14 +487,14 @@ impl<'a> P<'a> {
         let starts_digit = |s: &str| s.as_bytes().first().is_some_and(u8::is_ascii_digit);
         let mut j = self.i;
         let first = self.toks.get(j)?;
-        if first.kind == TokenKind::Punct && matches!(self.text(j), "-" | "+") {
+        if matches!(first.kind, TokenKind::Punct) && matches!(self.text(j), "-" | "+") {
             j += 1;
             if !self.toks.get(j).is_some_and(|t| t.glued) {
                 return None;
             }
         }
         let t = self.toks.get(j)?;
-        if t.kind != TokenKind::Word || !starts_digit(self.text(j)) {
+        if !matches!(t.kind, TokenKind::Word) || !starts_digit(self.text(j)) {
             return None;
         }
         if !digits(self.text(j)) {
@@ -496,41 +502,31 @@ impl<'a> P<'a> {
             return None;
         }
         let mut end = j + 1;
-        if let (Some(dot), Some(frac)) = (self.toks.get(end), self.toks.get(end + 1)) {
-            if dot.glued && dot.kind == TokenKind::Punct && self.text(end) == "." && frac.glued && frac.kind == TokenKind::Word && starts_digit(self.text(end + 1)) {
-                if !digits(self.text(end + 1)) {
-                    return None;
-                }
-                end += 2;
+        if self.glued_punct(end, ".")
+            && self.toks.get(end + 1).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word))
+            && starts_digit(self.text(end + 1))
+        {
+            if !digits(self.text(end + 1)) {
+                return None;
             }
+            end += 2;
         }
         let span = self.toks[self.i].span.cover(self.toks[end - 1].span);
         self.i = end;
-        Some(Operand { span, kind: OperandKind::Number, value: span.text(self.src).to_string() })
+        Some(Operand::new(self.src, span, OperandKind::Number))
     }
 
     /// `cancel_decommission = { kw_cancel ~ legacy_alter_system? ~ kw_decommission ~ kw_backend ~ address_list }`
     fn cancel_decommission(&mut self) -> Option<StatementKind> {
-        self.kw("CANCEL")?;
-        if self.peek_kw("ALTER") {
-            let alter = self.kw("ALTER")?;
-            let system = self.kw("SYSTEM")?;
+        self.kw(Kw::Cancel)?;
+        if self.peek_kw(Kw::Alter) {
+            let alter = self.kw(Kw::Alter)?;
+            let system = self.kw(Kw::System)?;
             self.removed.push(RemovedSyntax { span: alter.cover(system), what: RemovedKind::CancelAlterSystem });
         }
-        self.kw("DECOMMISSION")?;
-        self.kw("BACKEND")?;
+        self.kw(Kw::Decommission)?;
+        self.kw(Kw::Backend)?;
         self.address_list()?;
         Some(StatementKind::CancelDecommissionBackend)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::KEYWORDS;
-
-    #[test]
-    fn keywords_are_sorted_and_upper_case() {
-        assert!(KEYWORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(KEYWORDS.iter().all(|k| k.chars().all(|c| c.is_ascii_uppercase())));
     }
 }

@@ -6,6 +6,7 @@
 //! statement on its own.
 
 use crate::span::Span;
+use crate::syntax::ast::Kw;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -69,6 +70,8 @@ pub struct Token {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SigToken {
     pub kind: TokenKind,
+    /// The keyword a `Word` spells (classified once, when the splitter collects the token).
+    pub kw: Option<Kw>,
     pub span: Span,
     /// No whitespace or comment between this token and the previous one.
     pub glued: bool,
@@ -151,19 +154,18 @@ impl<'a> Lexer<'a> {
         let b = self.bytes();
         let mut i = body;
         while i < b.len() {
-            let c = b[i];
-            if escapes && c == b'\\' {
+            // Jump to the next byte that matters.
+            let Some(skip) = b[i..].iter().position(|&c| c == q || (escapes && c == b'\\')) else { break };
+            i += skip;
+            if b[i] == b'\\' {
                 i += 2;
                 continue;
             }
-            if c == q {
-                if escapes && b.get(i + 1) == Some(&q) {
-                    i += 2;
-                    continue;
-                }
-                return (i + 1, true);
+            if escapes && b.get(i + 1) == Some(&q) {
+                i += 2;
+                continue;
             }
-            i += 1;
+            return (i + 1, true);
         }
         // Unclosed: end the string at the end of the line of its opening quote so that the
         // statements after it can still be read.
@@ -176,26 +178,23 @@ impl<'a> Lexer<'a> {
         let b = self.bytes();
         let mut i = body;
         while i < b.len() {
-            let c = b[i];
-            if c == b'\n' {
-                return (i, false);
-            }
-            if escapes && c == b'\\' {
-                // An escaped newline does not continue the literal on the next line here.
-                if b.get(i + 1) == Some(&b'\n') {
-                    return (i + 1, false);
-                }
-                i += 2;
-                continue;
-            }
-            if c == q {
-                if escapes && b.get(i + 1) == Some(&q) {
+            // Jump to the next byte that matters.
+            let Some(skip) = b[i..].iter().position(|&c| c == q || c == b'\n' || (escapes && c == b'\\')) else {
+                break;
+            };
+            i += skip;
+            match b[i] {
+                b'\n' => return (i, false),
+                b'\\' => {
+                    // An escaped newline does not continue the literal on the next line here.
+                    if b.get(i + 1) == Some(&b'\n') {
+                        return (i + 1, false);
+                    }
                     i += 2;
-                    continue;
                 }
-                return (i + 1, true);
+                _ if escapes && b.get(i + 1) == Some(&q) => i += 2,
+                _ => return (i + 1, true),
             }
-            i += 1;
         }
         (b.len(), false)
     }
@@ -270,10 +269,6 @@ impl<'a> Lexer<'a> {
     }
 }
 
-fn is_ascii_ident(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c == b'$'
-}
-
 impl Lexer<'_> {
     /// The end of the identifier characters starting at `from`.
     fn word_end(&self, from: usize) -> usize {
@@ -282,7 +277,7 @@ impl Lexer<'_> {
         while i < b.len() {
             let c = b[i];
             if c.is_ascii() {
-                if !is_ascii_ident(c) {
+                if !matches!(class(c), Class::Ident | Class::Raw) {
                     break;
                 }
                 i += 1;
@@ -302,42 +297,91 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
     b.iter().position(|&c| c == b'\n')
 }
 
+/// What a byte can start, for the scanner's dispatch (one table lookup per token and per byte
+/// of a word or of whitespace).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Space, tab, CR, LF.
+    Space,
+    /// Letters, digits, `_`, `$` (but `r` and `R` are `Raw`).
+    Ident,
+    /// `r` or `R`: a word, or a raw string when a quote follows.
+    Raw,
+    Quote,
+    Backquote,
+    Semicolon,
+    Dash,
+    Hash,
+    Slash,
+    /// Any other ASCII character.
+    Punct,
+    /// The first byte of a non-ASCII character (continuation bytes never start a token).
+    NonAscii,
+}
+
+const CLASS: [Class; 256] = {
+    let mut t = [Class::Punct; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = match c {
+            b' ' | b'\t' | b'\r' | b'\n' => Class::Space,
+            b'r' | b'R' => Class::Raw,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'$' => Class::Ident,
+            b'\'' | b'"' => Class::Quote,
+            b'`' => Class::Backquote,
+            b';' => Class::Semicolon,
+            b'-' => Class::Dash,
+            b'#' => Class::Hash,
+            b'/' => Class::Slash,
+            0x80..=0xFF => Class::NonAscii,
+            _ => Class::Punct,
+        };
+        i += 1;
+    }
+    t
+};
+
+fn class(c: u8) -> Class {
+    CLASS[c as usize]
+}
+
 impl Iterator for Lexer<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
         let start = self.pos;
         let b = self.bytes();
-        if start >= b.len() {
-            return None;
-        }
-        let c = b[start];
-        let (kind, end) = match c {
-            b' ' | b'\t' | b'\r' | b'\n' => {
+        let &c = b.get(start)?;
+        let (kind, end) = match class(c) {
+            Class::Space => {
                 let mut i = start + 1;
-                while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r' | b'\n') {
+                while i < b.len() && class(b[i]) == Class::Space {
                     i += 1;
                 }
                 (TokenKind::Whitespace, i)
             }
-            b'-' if b.get(start + 1) == Some(&b'-') => (TokenKind::LineComment, self.line_end(start)),
-            b'#' => (TokenKind::HashComment, self.line_end(start)),
-            b'/' if b.get(start + 1) == Some(&b'*') => {
-                let (end, terminated) = self.block_comment(start);
-                (TokenKind::BlockComment { terminated }, end)
-            }
-            b'\'' | b'"' => {
+            Class::Ident => (TokenKind::Word, self.word_end(start + 1)),
+            Class::Raw => match b.get(start + 1) {
+                Some(&q @ (b'\'' | b'"')) => {
+                    let (end, terminated) = self.string(start, start + 2, q, false);
+                    let quote = if q == b'\'' { QuoteKind::RawSingle } else { QuoteKind::RawDouble };
+                    (TokenKind::String { quote, terminated }, end)
+                }
+                _ => (TokenKind::Word, self.word_end(start + 1)),
+            },
+            Class::Quote => {
                 let (end, terminated) = self.string(start, start + 1, c, true);
                 let quote = if c == b'\'' { QuoteKind::Single } else { QuoteKind::Double };
                 (TokenKind::String { quote, terminated }, end)
             }
-            b'R' | b'r' if matches!(b.get(start + 1), Some(b'\'' | b'"')) => {
-                let q = b[start + 1];
-                let (end, terminated) = self.string(start, start + 2, q, false);
-                let quote = if q == b'\'' { QuoteKind::RawSingle } else { QuoteKind::RawDouble };
-                (TokenKind::String { quote, terminated }, end)
+            Class::Dash if b.get(start + 1) == Some(&b'-') => (TokenKind::LineComment, self.line_end(start)),
+            Class::Hash => (TokenKind::HashComment, self.line_end(start)),
+            Class::Slash if b.get(start + 1) == Some(&b'*') => {
+                let (end, terminated) = self.block_comment(start);
+                (TokenKind::BlockComment { terminated }, end)
             }
-            b'`' => {
+            Class::Backquote => {
                 let mut i = start + 1;
                 let mut terminated = false;
                 while i < b.len() {
@@ -360,15 +404,13 @@ impl Iterator for Lexer<'_> {
                 }
                 (TokenKind::Backquoted { terminated }, i)
             }
-            b';' => (TokenKind::Semicolon, start + 1),
-            _ if c.is_ascii() => {
-                if is_ascii_ident(c) {
-                    (TokenKind::Word, self.word_end(start + 1))
-                } else {
-                    (TokenKind::Punct, start + 1)
-                }
+            Class::Semicolon => (TokenKind::Semicolon, start + 1),
+            // ASCII fast path: one byte, always on a char boundary.
+            Class::Punct | Class::Dash | Class::Slash => {
+                self.pos = start + 1;
+                return Some(Token { kind: TokenKind::Punct, span: Span::new(start, start + 1) });
             }
-            _ => {
+            Class::NonAscii => {
                 let ch = self.peek_char(start).unwrap_or('\0');
                 if is_ident_char(ch) {
                     (TokenKind::Word, self.word_end(start + ch.len_utf8()))

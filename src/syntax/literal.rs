@@ -35,6 +35,14 @@ pub fn decode(content: &str, quote: char) -> String {
     out
 }
 
+/// Like [`decode`], but `None` when the value is `content` itself (no escape, no doubled quote).
+pub fn decode_if_needed(content: &str, quote: char) -> Option<String> {
+    // Quotes are ASCII: two byte searches (memchr), not a char-pattern search.
+    let bytes = content.as_bytes();
+    let q = u8::try_from(quote).unwrap_or(b'\\');
+    (bytes.contains(&b'\\') || bytes.contains(&q)).then(|| decode(content, quote))
+}
+
 /// Encodes `value` as the content of a literal quoted with `quote`, if that needs no escape.
 /// Used by fixes that write a new literal: `None` when the value cannot be written plainly.
 pub fn plain_content(value: &str, quote: char) -> Option<&str> {

@@ -6,7 +6,6 @@ use pest::Parser as _;
 
 use crate::span::Span;
 use crate::syntax::ast::*;
-use crate::syntax::literal;
 use crate::syntax::split::{split_each, Class, RawSegment};
 
 #[derive(pest_derive::Parser)]
@@ -25,7 +24,8 @@ pub fn parse_reference(src: &str) -> Script {
 }
 
 fn parse_with(src: &str, fast_path: bool) -> Script {
-    let mut segments = Vec::new();
+    // One segment per `;` at most, plus the last: no regrowth (and no copy of a large array).
+    let mut segments = Vec::with_capacity(count_semicolons(src) + 1);
     parse_each_with(src, fast_path, |segment| segments.push(segment));
     Script { segments }
 }
@@ -37,11 +37,12 @@ pub fn parse_each(src: &str, f: impl FnMut(Segment)) {
 }
 
 fn parse_each_with(src: &str, fast_path: bool, mut f: impl FnMut(Segment)) {
+    let mut scratch = crate::syntax::fast::Scratch::default();
     split_each(src, |raw, tokens| {
         let node = match raw.class {
             Class::Empty => Node::Empty,
             Class::Other => Node::Other,
-            Class::Family => match fast_path.then(|| crate::syntax::fast::parse(src, tokens)).flatten() {
+            Class::Family => match fast_path.then(|| crate::syntax::fast::parse(src, tokens, &mut scratch)).flatten() {
                 Some(st) => Node::Statement(st),
                 None => parse_statement(src, &raw),
             },
@@ -55,6 +56,15 @@ fn parse_each_with(src: &str, fast_path: bool, mut f: impl FnMut(Segment)) {
             node,
         });
     });
+}
+
+/// The number of `;` bytes: an upper bound of the number of segments, less one. Counted in
+/// blocks of at most 255 bytes with a byte-wide sum, which the compiler vectorises.
+fn count_semicolons(src: &str) -> usize {
+    src.as_bytes()
+        .chunks(255)
+        .map(|block| usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(b == b';'))))
+        .sum()
 }
 
 /// The statement's text with its comments blanked out (same length, so offsets stay valid).
@@ -80,14 +90,14 @@ fn parse_statement(src: &str, raw: &RawSegment) -> Node {
     match DorisParser::parse(Rule::statement, &text) {
         Ok(mut pairs) => {
             let Some(statement) = pairs.next() else {
-                return Node::Error(eof_error(raw.body));
+                return Node::Error(Box::new(eof_error(raw.body)));
             };
             match lower_statement(src, base, statement) {
                 Some(st) => Node::Statement(st),
-                None => Node::Error(eof_error(raw.body)),
+                None => Node::Error(Box::new(eof_error(raw.body))),
             }
         }
-        Err(err) => Node::Error(syntax_error(&text, base, err)),
+        Err(err) => Node::Error(Box::new(syntax_error(&text, base, err))),
     }
 }
 
@@ -180,34 +190,34 @@ fn describe(rule: Rule) -> Option<String> {
     Some(s.to_string())
 }
 
-fn keyword_of(rule: Rule) -> Option<&'static str> {
+fn keyword_of(rule: Rule) -> Option<Kw> {
     Some(match rule {
-        Rule::kw_add => "ADD",
-        Rule::kw_all => "ALL",
-        Rule::kw_alter => "ALTER",
-        Rule::kw_backend => "BACKEND",
-        Rule::kw_backends => "BACKENDS",
-        Rule::kw_broker => "BROKER",
-        Rule::kw_cancel => "CANCEL",
-        Rule::kw_compute => "COMPUTE",
-        Rule::kw_decommission => "DECOMMISSION",
-        Rule::kw_drop => "DROP",
-        Rule::kw_dropp => "DROPP",
-        Rule::kw_errors => "ERRORS",
-        Rule::kw_follower => "FOLLOWER",
-        Rule::kw_free => "FREE",
-        Rule::kw_frontend => "FRONTEND",
-        Rule::kw_group => "GROUP",
-        Rule::kw_hostname => "HOSTNAME",
-        Rule::kw_hub => "HUB",
-        Rule::kw_load => "LOAD",
-        Rule::kw_modify => "MODIFY",
-        Rule::kw_observer => "OBSERVER",
-        Rule::kw_properties => "PROPERTIES",
-        Rule::kw_rename => "RENAME",
-        Rule::kw_set => "SET",
-        Rule::kw_system => "SYSTEM",
-        Rule::kw_to => "TO",
+        Rule::kw_add => Kw::Add,
+        Rule::kw_all => Kw::All,
+        Rule::kw_alter => Kw::Alter,
+        Rule::kw_backend => Kw::Backend,
+        Rule::kw_backends => Kw::Backends,
+        Rule::kw_broker => Kw::Broker,
+        Rule::kw_cancel => Kw::Cancel,
+        Rule::kw_compute => Kw::Compute,
+        Rule::kw_decommission => Kw::Decommission,
+        Rule::kw_drop => Kw::Drop,
+        Rule::kw_dropp => Kw::Dropp,
+        Rule::kw_errors => Kw::Errors,
+        Rule::kw_follower => Kw::Follower,
+        Rule::kw_free => Kw::Free,
+        Rule::kw_frontend => Kw::Frontend,
+        Rule::kw_group => Kw::Group,
+        Rule::kw_hostname => Kw::Hostname,
+        Rule::kw_hub => Kw::Hub,
+        Rule::kw_load => Kw::Load,
+        Rule::kw_modify => Kw::Modify,
+        Rule::kw_observer => Kw::Observer,
+        Rule::kw_properties => Kw::Properties,
+        Rule::kw_rename => Kw::Rename,
+        Rule::kw_set => Kw::Set,
+        Rule::kw_system => Kw::System,
+        Rule::kw_to => Kw::To,
         _ => return None,
     })
 }
@@ -238,7 +248,7 @@ fn lower_statement(src: &str, base: usize, statement: Pair<Rule>) -> Option<Stat
     let first = parts.first().map(part_span)?;
     let last = parts.last().map(part_span)?;
     let _ = span;
-    Some(Statement { kind: kind?, span: first.cover(last), parts, removed })
+    Some(Statement { kind: kind?, span: first.cover(last), parts: parts.into(), removed: removed.into() })
 }
 
 fn part_span(p: &Part) -> Span {
@@ -251,7 +261,7 @@ fn part_span(p: &Part) -> Span {
 }
 
 fn keyword(base: usize, p: &Pair<Rule>) -> Keyword {
-    Keyword { span: span_of(base, p), word: keyword_of(p.as_rule()).unwrap_or("?") }
+    Keyword { span: span_of(base, p), word: keyword_of(p.as_rule()).unwrap_or(Kw::Unknown) }
 }
 
 fn lower_kind(
@@ -262,21 +272,22 @@ fn lower_kind(
     parts: &mut Vec<Part>,
     removed: &mut Vec<RemovedSyntax>,
 ) -> StatementKind {
-    let mut words: Vec<&'static str> = Vec::new();
+    let mut words: Vec<Kw> = Vec::new();
     for p in pair.into_inner() {
         match p.as_rule() {
-            Rule::address_list => parts.push(Part::Addresses(address_list(src, base, p))),
+            Rule::address_list => parts.push(Part::Addresses(Box::new(address_list(src, base, p)))),
             Rule::address => {
                 let op = operand(src, base, p);
-                parts.push(Part::Addresses(AddressList { span: op.span, items: vec![op], commas: vec![] }))
+                let list = AddressList { span: op.span, items: Box::new([op]), commas: Box::default() };
+                parts.push(Part::Addresses(Box::new(list)))
             }
-            Rule::name | Rule::ident_name => parts.push(Part::Name(operand(src, base, p))),
+            Rule::name | Rule::ident_name => parts.push(Part::Name(Box::new(operand(src, base, p)))),
             Rule::properties_clause | Rule::set_clause => {
                 for q in p.into_inner() {
                     match q.as_rule() {
                         Rule::property_list => parts.push(Part::Properties(Box::new(property_list(src, base, q)))),
                         _ => {
-                            words.push(keyword_of(q.as_rule()).unwrap_or("?"));
+                            words.push(keyword_of(q.as_rule()).unwrap_or(Kw::Unknown));
                             parts.push(Part::Keyword(keyword(base, &q)))
                         }
                     }
@@ -286,7 +297,7 @@ fn lower_kind(
                 removed.push(RemovedSyntax { span: span_of(base, &p), what: RemovedKind::ToCluster });
                 for q in p.into_inner() {
                     match q.as_rule() {
-                        Rule::name => parts.push(Part::Name(operand(src, base, q))),
+                        Rule::name => parts.push(Part::Name(Box::new(operand(src, base, q)))),
                         _ => parts.push(Part::Keyword(keyword(base, &q))),
                     }
                 }
@@ -311,7 +322,7 @@ fn lower_kind(
             }
         }
     }
-    let has = |w: &str| words.contains(&w);
+    let has = |w: Kw| words.contains(&w);
     match rule {
         Rule::add_backend => StatementKind::AddBackend,
         Rule::drop_backend => StatementKind::DropBackend,
@@ -321,14 +332,14 @@ fn lower_kind(
         Rule::modify_backend => StatementKind::ModifyBackend,
         Rule::modify_backend_hostname => StatementKind::ModifyBackendHostname,
         Rule::modify_frontend_hostname => StatementKind::ModifyFrontendHostname,
-        Rule::frontend_op => match (has("ADD"), has("FOLLOWER")) {
+        Rule::frontend_op => match (has(Kw::Add), has(Kw::Follower)) {
             (true, true) => StatementKind::AddFollower,
             (true, false) => StatementKind::AddObserver,
             (false, true) => StatementKind::DropFollower,
             (false, false) => StatementKind::DropObserver,
         },
         Rule::broker_op => {
-            if has("ADD") {
+            if has(Kw::Add) {
                 StatementKind::AddBroker
             } else {
                 StatementKind::DropBroker
@@ -355,40 +366,36 @@ fn address_list(src: &str, base: usize, pair: Pair<Rule>) -> AddressList {
         (Some(first), Some(last)) => first.span.cover(last.span),
         _ => rule_span,
     };
-    AddressList { span, items, commas }
+    AddressList { span, items: items.into(), commas: commas.into() }
 }
 
 fn property_list(src: &str, base: usize, pair: Pair<Rule>) -> PropertyList {
     let span = span_of(base, &pair);
-    let mut list = PropertyList {
-        span,
-        open: Span::empty(span.start),
-        close: Span::empty(span.end),
-        items: Vec::new(),
-        commas: Vec::new(),
-        trailing_comma: None,
-    };
+    let (mut open, mut close) = (Span::empty(span.start), Span::empty(span.end));
+    let mut items = Vec::new();
+    let mut commas: Vec<Option<Span>> = Vec::new();
+    let mut trailing_comma = None;
     for p in pair.into_inner() {
         match p.as_rule() {
-            Rule::lparen => list.open = span_of(base, &p),
-            Rule::rparen => list.close = span_of(base, &p),
+            Rule::lparen => open = span_of(base, &p),
+            Rule::rparen => close = span_of(base, &p),
             Rule::comma => {
-                if let Some(slot) = list.commas.last_mut() {
+                if let Some(slot) = commas.last_mut() {
                     *slot = Some(span_of(base, &p));
                 }
             }
-            Rule::trailing_comma => list.trailing_comma = Some(span_of(base, &p)),
+            Rule::trailing_comma => trailing_comma = Some(span_of(base, &p)),
             Rule::property => {
                 // Close the slot after the previous item: `None` until a comma fills it.
-                list.items.push(property(src, base, p));
-                list.commas.push(None);
+                items.push(property(src, base, p));
+                commas.push(None);
             }
             _ => {}
         }
     }
     // `commas` has one slot per item; the last slot is never a separator.
-    list.commas.pop();
-    list
+    commas.pop();
+    PropertyList { span, open, close, items: items.into(), commas: commas.into(), trailing_comma }
 }
 
 fn property(src: &str, base: usize, pair: Pair<Rule>) -> Property {
@@ -413,7 +420,7 @@ fn property(src: &str, base: usize, pair: Pair<Rule>) -> Property {
             _ => {}
         }
     }
-    let missing = || Operand { span: Span::empty(span.end), kind: OperandKind::Identifier, value: String::new() };
+    let missing = || Operand::new(src, Span::empty(span.end), OperandKind::Identifier);
     Property {
         span,
         key: key.unwrap_or_else(missing),
@@ -427,29 +434,22 @@ fn operand(src: &str, base: usize, pair: Pair<Rule>) -> Operand {
     let outer = span_of(base, &pair);
     let inner = pair.into_inner().next();
     let Some(tok) = inner else {
-        return Operand { span: outer, kind: OperandKind::Identifier, value: outer.text(src).to_string() };
+        return Operand::new(src, outer, OperandKind::Identifier);
     };
     // `string` wraps one more level.
     let tok = if tok.as_rule() == Rule::string { tok.clone().into_inner().next().unwrap_or(tok) } else { tok };
     let span = span_of(base, &tok);
-    let text = span.text(src);
-    let (kind, value) = match tok.as_rule() {
-        Rule::single_quoted => (OperandKind::SingleQuoted, literal::decode(&text[1..text.len() - 1], '\'')),
-        Rule::double_quoted => (OperandKind::DoubleQuoted, literal::decode(&text[1..text.len() - 1], '"')),
-        Rule::raw_string => {
-            let kind = if text.as_bytes()[1] == b'\'' { OperandKind::RawSingle } else { OperandKind::RawDouble };
-            (kind, text[2..text.len() - 1].to_string())
-        }
-        Rule::typographic_string => {
-            let open = text.chars().next().map_or(0, char::len_utf8);
-            let close = text.chars().last().map_or(0, char::len_utf8);
-            (OperandKind::Typographic, text[open..text.len() - close].to_string())
-        }
-        Rule::backquoted => (OperandKind::Backquoted, text[1..text.len() - 1].replace("``", "`")),
-        Rule::bare_address => (OperandKind::BareAddress, text.to_string()),
-        Rule::dotted_identifier => (OperandKind::DottedIdentifier, text.to_string()),
-        Rule::number => (OperandKind::Number, text.to_string()),
-        _ => (OperandKind::Identifier, text.to_string()),
+    let kind = match tok.as_rule() {
+        Rule::single_quoted => OperandKind::SingleQuoted,
+        Rule::double_quoted => OperandKind::DoubleQuoted,
+        Rule::raw_string if span.text(src).as_bytes()[1] == b'\'' => OperandKind::RawSingle,
+        Rule::raw_string => OperandKind::RawDouble,
+        Rule::typographic_string => OperandKind::Typographic,
+        Rule::backquoted => OperandKind::Backquoted,
+        Rule::bare_address => OperandKind::BareAddress,
+        Rule::dotted_identifier => OperandKind::DottedIdentifier,
+        Rule::number => OperandKind::Number,
+        _ => OperandKind::Identifier,
     };
-    Operand { span, kind, value }
+    Operand::new(src, span, kind)
 }

@@ -2,7 +2,7 @@
 //! of the source ends up in exactly one segment.
 
 use crate::span::Span;
-use crate::syntax::ast::{Comment, CommentKind, CommentPlacement, LexicalIssue};
+use crate::syntax::ast::{Comment, CommentKind, CommentPlacement, Kw, LexicalIssue};
 use crate::syntax::lexer::{fullwidth_ascii, Lexer, QuoteKind, SigToken, Token, TokenKind};
 
 /// A statement as the splitter sees it, before any grammar runs.
@@ -11,8 +11,8 @@ pub struct RawSegment {
     pub span: Span,
     pub body: Span,
     pub terminator: Option<Span>,
-    pub comments: Vec<Comment>,
-    pub lexical: Vec<LexicalIssue>,
+    pub comments: Box<[Comment]>,
+    pub lexical: Box<[LexicalIssue]>,
     pub class: Class,
 }
 
@@ -24,14 +24,16 @@ pub enum Class {
     Other,
 }
 
+/// The segment being collected. One builder serves the whole script: its buffers are reused
+/// and each finished segment gets exact-size copies.
 struct Builder {
     start: usize,
     body_start: Option<usize>,
     body_end: usize,
     comments: Vec<Comment>,
     lexical: Vec<LexicalIssue>,
-    /// The first three words of the statement, if it begins with words.
-    head: [Span; 3],
+    /// The keywords among the first three words of the statement, if it begins with words.
+    head: [Option<Kw>; 3],
     head_len: usize,
     head_open: bool,
     /// `Some` once the first words decide whether this is a statement of the family.
@@ -49,7 +51,7 @@ impl Builder {
             body_end: start,
             comments: Vec::new(),
             lexical: Vec::new(),
-            head: [Span::empty(0); 3],
+            head: [None; 3],
             head_len: 0,
             head_open: true,
             class: None,
@@ -58,45 +60,58 @@ impl Builder {
         }
     }
 
-    /// Starts the next segment at `start`, reusing this one's token buffer.
-    fn next_segment(&mut self, start: usize) -> Builder {
-        let mut b = Builder::new(start);
-        b.tokens = std::mem::take(&mut self.tokens);
-        b.tokens.clear();
-        b
+    /// Starts the next segment at `start`, keeping the buffers.
+    fn reset(&mut self, start: usize) {
+        self.start = start;
+        self.body_start = None;
+        self.body_end = start;
+        self.comments.clear();
+        self.lexical.clear();
+        self.head = [None; 3];
+        self.head_len = 0;
+        self.head_open = true;
+        self.class = None;
+        self.tokens.clear();
+        self.glued = true;
     }
 
     fn push(&mut self, src: &str, t: Token) {
         let kind = t.kind;
+        if matches!(kind, TokenKind::Whitespace) {
+            // The most common token: nothing to record.
+            self.glued = false;
+            return;
+        }
         if let Some(issue) = lexical_issue(src, t) {
             self.lexical.push(issue);
         }
         if kind.is_trivia() {
             self.glued = false;
-        } else {
-            if self.class != Some(Class::Other) {
-                self.tokens.push(SigToken { kind, span: t.span, glued: self.glued });
+            if kind.is_comment() {
+                let placement =
+                    if self.body_start.is_none() { CommentPlacement::Leading } else { CommentPlacement::Inner };
+                self.comments.push(Comment { span: t.span, kind: comment_kind(kind), placement });
             }
-            self.glued = true;
-        }
-        if kind.is_comment() {
-            let placement =
-                if self.body_start.is_none() { CommentPlacement::Leading } else { CommentPlacement::Inner };
-            self.comments.push(Comment { span: t.span, kind: comment_kind(kind), placement });
             return;
         }
-        if kind.is_trivia() {
-            return;
+        let kw = if matches!(kind, TokenKind::Word) && self.class != Some(Class::Other) {
+            Kw::of_word(t.span.text(src).as_bytes())
+        } else {
+            None
+        };
+        if self.class != Some(Class::Other) {
+            self.tokens.push(SigToken { kind, kw, span: t.span, glued: self.glued });
         }
+        self.glued = true;
         if self.body_start.is_none() {
             self.body_start = Some(t.span.start);
         }
         self.body_end = t.span.end;
         if self.head_open {
-            if kind == TokenKind::Word && self.head_len < 3 {
-                self.head[self.head_len] = t.span;
+            if matches!(kind, TokenKind::Word) && self.head_len < 3 {
+                self.head[self.head_len] = kw;
                 self.head_len += 1;
-                if self.head_len >= 2 && classify(src, &self.head[..self.head_len]) == Class::Family {
+                if self.head_len >= 2 && classify(&self.head[..self.head_len]) == Class::Family {
                     self.class = Some(Class::Family);
                     self.head_open = false;
                 }
@@ -110,7 +125,7 @@ impl Builder {
         }
     }
 
-    fn finish(&mut self, src: &str, terminator: Option<Span>, end: usize) -> RawSegment {
+    fn finish(&mut self, terminator: Option<Span>, end: usize) -> RawSegment {
         let body = match self.body_start {
             Some(s) => Span::new(s, self.body_end),
             // At the end of the leading trivia: the comments before the `;`, not those after it
@@ -129,14 +144,14 @@ impl Builder {
         let class = if self.body_start.is_none() {
             Class::Empty
         } else {
-            self.class.unwrap_or_else(|| classify(src, &self.head[..self.head_len]))
+            self.class.unwrap_or_else(|| classify(&self.head[..self.head_len]))
         };
         RawSegment {
             span: Span::new(self.start, end),
             body,
             terminator,
-            comments: std::mem::take(&mut self.comments),
-            lexical: std::mem::take(&mut self.lexical),
+            comments: self.comments.as_slice().into(),
+            lexical: self.lexical.as_slice().into(),
             class,
         }
     }
@@ -172,14 +187,10 @@ fn lexical_issue(src: &str, t: Token) -> Option<LexicalIssue> {
     })
 }
 
-fn word_is(src: &str, span: Option<&Span>, word: &str) -> bool {
-    span.is_some_and(|s| s.text(src).eq_ignore_ascii_case(word))
-}
-
-fn classify(src: &str, head: &[Span]) -> Class {
-    let w = |i: usize, word: &str| word_is(src, head.get(i), word);
-    let family = (w(0, "ALTER") && w(1, "SYSTEM"))
-        || (w(0, "CANCEL") && (w(1, "DECOMMISSION") || (w(1, "ALTER") && w(2, "SYSTEM"))));
+fn classify(head: &[Option<Kw>]) -> Class {
+    let w = |i: usize, word: Kw| head.get(i) == Some(&Some(word));
+    let family = (w(0, Kw::Alter) && w(1, Kw::System))
+        || (w(0, Kw::Cancel) && (w(1, Kw::Decommission) || (w(1, Kw::Alter) && w(2, Kw::System))));
     if family {
         Class::Family
     } else {
@@ -202,9 +213,10 @@ pub fn split_each(src: &str, mut f: impl FnMut(RawSegment, &[SigToken])) {
     let mut lookahead: Option<Token> = None;
     let mut cur = Builder::new(0);
     let mut emitted = false;
+    let mut pending: Vec<Token> = Vec::new();
     loop {
         let Some(t) = lookahead.take().or_else(|| lexer.next()) else { break };
-        if t.kind != TokenKind::Semicolon {
+        if !matches!(t.kind, TokenKind::Semicolon) {
             cur.push(src, t);
             // Inside a statement of the family, no literal spans lines (see `Lexer`).
             lexer.line_bounded = cur.class == Some(Class::Family);
@@ -214,7 +226,7 @@ pub fn split_each(src: &str, mut f: impl FnMut(RawSegment, &[SigToken])) {
         // The comments on the rest of the `;` line belong to this statement (trailing), and so
         // does the whitespace before them; the newline starts the next segment.
         let mut end = t.span.end;
-        let mut pending: Vec<Token> = Vec::new();
+        pending.clear();
         let body_tokens = cur.tokens.len();
         while let Some(next) = lexer.next() {
             match next.kind {
@@ -232,18 +244,18 @@ pub fn split_each(src: &str, mut f: impl FnMut(RawSegment, &[SigToken])) {
                 }
             }
         }
-        let seg = cur.finish(src, Some(t.span), end);
+        let seg = cur.finish(Some(t.span), end);
         let family = seg.class == Class::Family;
         f(seg, if family { &cur.tokens[..body_tokens] } else { &[] });
         emitted = true;
-        cur = cur.next_segment(end);
+        cur.reset(end);
         // Whitespace consumed after the `;` but followed by no comment opens the next segment.
-        for p in pending {
+        for p in pending.drain(..) {
             cur.push(src, p);
         }
     }
     if !emitted || cur.start < src.len() || cur.body_start.is_some() {
-        let seg = cur.finish(src, None, src.len());
+        let seg = cur.finish(None, src.len());
         let family = seg.class == Class::Family;
         f(seg, if family { &cur.tokens } else { &[] });
     }
