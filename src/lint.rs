@@ -1,13 +1,15 @@
-//! The lint driver: parse once, run every enabled rule, apply suppression comments, then run
-//! the rules that report on the suppressions themselves (D901), and sort the diagnostics.
+//! The lint driver: parse the script a chunk of statements at a time and run every enabled rule
+//! over each chunk (the rules carry what they follow across statements), then apply suppression
+//! comments, run the rules that report on the suppressions themselves (D901), and sort the
+//! diagnostics.
 
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::LintOptions;
-use crate::rules::{Context, Rule, Shared, RULES};
+use crate::rules::{Carry, Context, Rule, Run, Shared, RULES};
 use crate::suppression::{self, SuppressedDiagnostic, Suppression};
-use crate::syntax::{parse, Script};
+use crate::syntax::{parse, parse_each, Script};
 
 /// The severity a rule runs with under `options` (`None`: off), and whether it was configured.
 pub fn effective_severity(rule: &dyn Rule, options: &LintOptions) -> (Option<Severity>, bool) {
@@ -36,10 +38,36 @@ pub fn lint(source: &str, options: &LintOptions) -> Vec<Diagnostic> {
     lint_report(source, options).diagnostics
 }
 
+/// Statements parsed and linted at a time: lint holds one chunk's tree, never the whole
+/// script's (unless a rule that is on needs it whole).
+const CHUNK: usize = 256;
+
 /// Lints `source` and keeps what the suppression comments silenced.
 pub fn lint_report(source: &str, options: &LintOptions) -> LintReport {
-    let script = parse(source);
-    lint_script_report(source, &script, options)
+    lint_report_in_chunks(source, options, CHUNK)
+}
+
+/// [`lint_report`], parsing and checking `chunk` segments at a time (tests compare sizes).
+#[doc(hidden)]
+pub fn lint_report_in_chunks(source: &str, options: &LintOptions, chunk: usize) -> LintReport {
+    let mut linter = Linter::new(source, options);
+    if linter.rules.iter().any(|(rule, ..)| rule.needs_whole_script(options)) {
+        linter.check(&parse(source));
+        return linter.finish();
+    }
+    let chunk = chunk.max(1);
+    let mut segments = Vec::with_capacity(chunk.min(source.len() / 64 + 1));
+    parse_each(source, |segment| {
+        segments.push(segment);
+        if segments.len() == chunk {
+            let script = Script { segments: std::mem::take(&mut segments) };
+            linter.check(&script);
+            segments = script.segments;
+            segments.clear();
+        }
+    });
+    linter.check(&Script { segments });
+    linter.finish()
 }
 
 /// Lints an already parsed script.
@@ -47,46 +75,90 @@ pub fn lint_script(source: &str, script: &Script, options: &LintOptions) -> Vec<
     lint_script_report(source, script, options).diagnostics
 }
 
-fn sort(diags: &mut [Diagnostic]) {
-    crate::sort::sort_by(diags, |a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
-}
-
 /// Lints an already parsed script, keeping the suppression details.
 pub fn lint_script_report(source: &str, script: &Script, options: &LintOptions) -> LintReport {
-    let mut suppressions = suppression::collect(source, script);
-    let shared = Shared::new(source, script);
-    // Every rule adds to the same list.
-    let mut diagnostics = Vec::new();
-    let mut late = Vec::new();
-    for rule in RULES {
-        let (Some(severity), configured) = effective_severity(*rule, options) else { continue };
-        if rule.runs_after_suppression() {
-            late.push((*rule, severity, configured));
-            continue;
+    let mut linter = Linter::new(source, options);
+    linter.check(script);
+    linter.finish()
+}
+
+/// One lint run: fed the script a chunk of segments at a time, in order.
+struct Linter<'s> {
+    run: Run<'s>,
+    carry: std::cell::RefCell<Carry<'s>>,
+    /// The rules that are on, with their severity and whether it was configured, in code order;
+    /// `late`: the ones that run after suppression.
+    rules: Vec<(&'static dyn Rule, Severity, bool)>,
+    late: Vec<(&'static dyn Rule, Severity, bool)>,
+    diagnostics: Vec<Diagnostic>,
+    suppressions: Vec<Suppression>,
+    /// Where each segment starts, to find the statement a diagnostic belongs to.
+    segment_starts: Vec<usize>,
+}
+
+impl<'s> Linter<'s> {
+    fn new(source: &'s str, options: &'s LintOptions) -> Linter<'s> {
+        let (mut rules, mut late) = (Vec::new(), Vec::new());
+        for rule in RULES {
+            let (Some(severity), configured) = effective_severity(*rule, options) else { continue };
+            let list = if rule.runs_after_suppression() { &mut late } else { &mut rules };
+            list.push((*rule, severity, configured));
         }
-        let mut cx = Context::new(&shared, options, rule.meta(), severity, configured, diagnostics);
-        rule.check(&mut cx);
-        diagnostics = cx.into_diagnostics();
+        Linter {
+            run: Run::new(source, options),
+            carry: Default::default(),
+            rules,
+            late,
+            diagnostics: Vec::new(),
+            suppressions: Vec::new(),
+            segment_starts: Vec::new(),
+        }
     }
-    let mut suppressed = suppression::apply(script, &mut suppressions, &mut diagnostics, 0);
-    if !late.is_empty() {
-        let start = diagnostics.len();
-        for (rule, severity, configured) in late {
-            let cx = Context::new(&shared, options, rule.meta(), severity, configured, diagnostics);
-            let mut cx = cx.with_suppressions(&suppressions);
+
+    /// Runs every rule over the next segments of the script.
+    fn check(&mut self, script: &Script) {
+        let source = self.run.source();
+        self.suppressions.extend(suppression::collect(source, script, self.segment_starts.len()));
+        self.segment_starts.extend(script.segments.iter().map(|s| s.span.start));
+        let shared = Shared::new(source, script);
+        for &(rule, severity, configured) in &self.rules {
+            let out = std::mem::take(&mut self.diagnostics);
+            let mut cx = Context::new(&self.run, &shared, &self.carry, rule.meta(), severity, configured, out);
             rule.check(&mut cx);
-            diagnostics = cx.into_diagnostics();
+            self.diagnostics = cx.into_diagnostics();
         }
-        // A suppression can silence D901 itself (`ignore-file D901`).
-        suppressed.extend(suppression::apply(script, &mut suppressions, &mut diagnostics, start));
     }
-    sort(&mut diagnostics);
-    crate::sort::sort_by(&mut suppressed, |a, b| {
-        (a.diagnostic.span.start, a.diagnostic.span.end, a.diagnostic.code).cmp(&(
-            b.diagnostic.span.start,
-            b.diagnostic.span.end,
-            b.diagnostic.code,
-        ))
-    });
-    LintReport { diagnostics, suppressed, suppressions }
+
+    /// Applies the suppressions, runs the rules that report on them, and sorts.
+    fn finish(mut self) -> LintReport {
+        let starts = &self.segment_starts;
+        let mut diagnostics = self.diagnostics;
+        let mut suppressed = suppression::apply(starts, &mut self.suppressions, &mut diagnostics, 0);
+        if !self.late.is_empty() {
+            let from = diagnostics.len();
+            let none = Script { segments: Vec::new() };
+            let shared = Shared::new(self.run.source(), &none);
+            for (rule, severity, configured) in self.late {
+                let cx = Context::new(&self.run, &shared, &self.carry, rule.meta(), severity, configured, diagnostics);
+                let mut cx = cx.with_suppressions(&self.suppressions);
+                rule.check(&mut cx);
+                diagnostics = cx.into_diagnostics();
+            }
+            // A suppression can silence D901 itself (`ignore-file D901`).
+            suppressed.extend(suppression::apply(starts, &mut self.suppressions, &mut diagnostics, from));
+        }
+        sort(&mut diagnostics);
+        crate::sort::sort_by(&mut suppressed, |a, b| {
+            (a.diagnostic.span.start, a.diagnostic.span.end, a.diagnostic.code).cmp(&(
+                b.diagnostic.span.start,
+                b.diagnostic.span.end,
+                b.diagnostic.code,
+            ))
+        });
+        LintReport { diagnostics, suppressed, suppressions: self.suppressions }
+    }
+}
+
+fn sort(diags: &mut [Diagnostic]) {
+    crate::sort::sort_by(diags, |a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
 }

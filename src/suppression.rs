@@ -128,10 +128,11 @@ pub fn parse_directive(comment_text: &str, at: usize) -> Option<Directive> {
     Some(Directive { file, codes, reason })
 }
 
-/// Finds every suppression comment of `script`.
-pub fn collect(source: &str, script: &Script) -> Vec<Suppression> {
+/// Finds every suppression comment of `script`, whose first segment is segment `first_index` of
+/// the whole script.
+pub fn collect(source: &str, script: &Script, first_index: usize) -> Vec<Suppression> {
     let mut out = Vec::new();
-    for (index, seg) in script.segments.iter().enumerate() {
+    for (index, seg) in (first_index..).zip(&script.segments) {
         for comment in &seg.comments {
             if comment.kind == CommentKind::Hash {
                 // `#` is not a comment in Doris (D004): a directive there is not honoured.
@@ -182,13 +183,13 @@ fn directly_before(source: &str, from: usize, to: usize) -> bool {
 
 /// The segment a diagnostic belongs to: the one whose span contains its start (an empty span
 /// right at a boundary belongs to the statement it ends, the earlier segment).
-fn segment_of(script: &Script, span: Span) -> Option<usize> {
-    let i = script.segments.partition_point(|s| s.span.start <= span.start);
+fn segment_of(segment_starts: &[usize], span: Span) -> Option<usize> {
+    let i = segment_starts.partition_point(|&s| s <= span.start);
     if i == 0 {
         return None;
     }
     let i = i - 1;
-    if span.is_empty() && i > 0 && script.segments[i].span.start == span.start {
+    if span.is_empty() && i > 0 && segment_starts[i] == span.start {
         return Some(i - 1);
     }
     Some(i)
@@ -197,7 +198,7 @@ fn segment_of(script: &Script, span: Span) -> Option<usize> {
 /// Takes the suppressed diagnostics out of `diagnostics[from..]` (the others stay, in order),
 /// counting each suppression's use.
 pub fn apply(
-    script: &Script,
+    segment_starts: &[usize],
     suppressions: &mut [Suppression],
     diagnostics: &mut Vec<Diagnostic>,
     from: usize,
@@ -207,7 +208,7 @@ pub fn apply(
         return silenced;
     }
     for d in diagnostics.split_off(from) {
-        let seg = segment_of(script, d.span);
+        let seg = segment_of(segment_starts, d.span);
         // Every matching suppression counts as used; the first one is recorded.
         let mut first = None;
         for (i, s) in suppressions.iter_mut().enumerate() {
@@ -271,7 +272,7 @@ mod tests {
                 }
             }
             let script = crate::syntax::parse(&format!("{text}\nALTER SYSTEM ADD BACKEND 'h:1';{text}"));
-            let _ = collect(&format!("{text}\nALTER SYSTEM ADD BACKEND 'h:1';{text}"), &script);
+            let _ = collect(&format!("{text}\nALTER SYSTEM ADD BACKEND 'h:1';{text}"), &script, 0);
         }
     }
 }

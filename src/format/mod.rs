@@ -52,7 +52,7 @@ fn format_each(source: &str, options: &FormatOptions) -> Option<String> {
     let mut prev_end: Option<usize> = None;
     let mut open_end = false;
     let mut unsafe_quotes = false;
-    crate::syntax::parser::parse_each(source, |seg| {
+    crate::syntax::parse_each(source, |seg| {
         if unsafe_quotes {
             return;
         }

@@ -259,24 +259,25 @@ pub fn doris_outcome(value: &str, role: Role, kind: StatementKind) -> (String, S
 /// The key Doris's duplicate check would use if it were case-insensitive: the host without
 /// regard to ASCII case (brackets already removed by the split; IPv6 addresses by value) and
 /// the numeric port. Borrows the host: no allocation.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct LooseKey<'a> {
     host: LooseHost<'a>,
     port: i32,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum LooseHost<'a> {
-    Name(&'a str),
+    Name(Cow<'a, str>),
     Ipv6(u128),
 }
 
-pub fn loose_key<'a>(hp: &'a HostPort<'_>) -> LooseKey<'a> {
+/// The key of `hp`; it borrows what `hp.host` borrows.
+pub fn loose_key<'a>(hp: &HostPort<'a>) -> LooseKey<'a> {
     // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address). Only they have `:`.
     let v6 = if hp.host.contains(':') { hp.host.parse::<std::net::Ipv6Addr>().ok() } else { None };
     let host = match v6 {
         Some(v6) => LooseHost::Ipv6(v6.into()),
-        None => LooseHost::Name(&hp.host),
+        None => LooseHost::Name(hp.host.clone()),
     };
     LooseKey { host, port: hp.port }
 }
@@ -284,7 +285,7 @@ pub fn loose_key<'a>(hp: &'a HostPort<'_>) -> LooseKey<'a> {
 impl PartialEq for LooseKey<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.port == other.port
-            && match (self.host, other.host) {
+            && match (&self.host, &other.host) {
                 (LooseHost::Name(a), LooseHost::Name(b)) => a.eq_ignore_ascii_case(b),
                 (LooseHost::Ipv6(a), LooseHost::Ipv6(b)) => a == b,
                 _ => false,
@@ -296,12 +297,12 @@ impl Eq for LooseKey<'_> {}
 
 impl Hash for LooseKey<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        match self.host {
+        match &self.host {
             LooseHost::Name(name) => {
                 // Consistent with `eq_ignore_ascii_case`: hash the lower-case bytes.
                 state.write_u64(name.bytes().fold(0, |h, b| crate::rules::fx_add(h, b.to_ascii_lowercase().into())))
             }
-            LooseHost::Ipv6(v6) => state.write_u128(v6),
+            LooseHost::Ipv6(v6) => state.write_u128(*v6),
         }
         state.write_i32(self.port);
     }

@@ -58,7 +58,7 @@ impl Rule for SyntaxError {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for seg in cx.checked_segments() {
             let Node::Error(err) = &seg.node else { continue };
             if err.in_property_list || seg.lexical.iter().any(|i| i.is_fatal()) {

@@ -43,7 +43,7 @@ impl Rule for UnterminatedString {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for seg in cx.checked_segments() {
             for issue in &seg.lexical {
                 let LexicalIssue::UnterminatedString { span, quote } = *issue else { continue };

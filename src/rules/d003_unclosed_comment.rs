@@ -32,7 +32,7 @@ impl Rule for UnclosedComment {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for seg in &cx.script.segments {
             // Checked in every segment: an unclosed comment swallows the rest of the script.
             for issue in &seg.lexical {

@@ -32,7 +32,7 @@ impl Rule for HashComment {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for seg in cx.checked_segments() {
             for issue in &seg.lexical {
                 let LexicalIssue::HashComment { span } = *issue else { continue };

@@ -34,7 +34,7 @@ impl Rule for FullwidthPunctuation {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for seg in cx.checked_segments() {
             if !seg.lexical.iter().any(|i| matches!(i, LexicalIssue::FullwidthPunctuation { .. })) {
                 continue;

@@ -37,7 +37,7 @@ impl Rule for NonAsciiWhitespace {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for seg in cx.checked_segments() {
             for issue in &seg.lexical {
                 let LexicalIssue::NonAsciiWhitespace { span } = *issue else { continue };

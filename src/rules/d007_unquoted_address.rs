@@ -31,7 +31,7 @@ impl Rule for UnquotedAddress {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (_, st) in cx.statements() {
             for part in &st.parts {
                 let Part::Addresses(list) = part else { continue };

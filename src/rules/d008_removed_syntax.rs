@@ -50,7 +50,7 @@ impl Rule for RemovedSyntax {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (_, st) in cx.statements() {
             for r in &st.removed {
                 let text = cx.text(r.span);

@@ -30,7 +30,7 @@ impl Rule for ColonInProperty {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (_, list) in cx.property_lists() {
             for p in &list.items {
                 if !matches!(p.assign.kind, AssignKind::Colon | AssignKind::FullwidthColon) {

@@ -33,7 +33,7 @@ impl Rule for MalformedPropertyList {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for seg in cx.checked_segments() {
             match &seg.node {
                 Node::Error(err) if err.in_property_list && !seg.lexical.iter().any(|i| i.is_fatal()) => {

@@ -30,7 +30,7 @@ impl Rule for UnquotedDottedKey {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (_, list) in cx.property_lists() {
             for p in &list.items {
                 for (op, is_key) in [(&p.key, true), (&p.value, false)] {

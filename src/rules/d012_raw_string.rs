@@ -33,7 +33,7 @@ impl Rule for RawString {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for seg in cx.checked_segments() {
             for issue in &seg.lexical {
                 let LexicalIssue::RawString { span, .. } = *issue else { continue };

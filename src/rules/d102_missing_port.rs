@@ -37,7 +37,7 @@ impl Rule for MissingPort {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
             if lit.verdict != Verdict::MissingPort {
                 continue;

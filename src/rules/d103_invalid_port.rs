@@ -33,7 +33,7 @@ impl Rule for InvalidPort {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
             let Verdict::BadPort(err) = &lit.verdict else { continue };
             let op = lit.operand;

@@ -29,7 +29,7 @@ impl Rule for EmptyHost {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
             if lit.verdict != Verdict::EmptyHost {
                 continue;

@@ -37,7 +37,7 @@ impl Rule for MalformedAddress {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
             let Verdict::Malformed(err) = &lit.verdict else { continue };
             let op = lit.operand;

@@ -76,7 +76,7 @@ impl Rule for InvalidHost {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
             let (host, bracketed): (&str, bool) = match &lit.verdict {
                 Verdict::Valid(hp) if address_checks::adds(lit.statement.kind) => (&hp.host, hp.bracketed),

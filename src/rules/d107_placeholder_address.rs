@@ -51,7 +51,7 @@ impl Rule for PlaceholderAddress {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
             let Verdict::Placeholder(p) = lit.verdict else { continue };
             let op = lit.operand;

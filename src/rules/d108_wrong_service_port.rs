@@ -71,7 +71,7 @@ impl Rule for WrongServicePort {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         let known = known_ports(cx.options);
         for lit in cx.literals() {
             let Verdict::Valid(hp) = &lit.verdict else { continue };

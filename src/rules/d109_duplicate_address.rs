@@ -38,8 +38,15 @@ is no fix: which of the two is wrong cannot be known.
 };
 
 struct Seen<'a> {
-    hp: &'a HostPort<'a>,
+    hp: HostPort<'a>,
     span: Span,
+}
+
+/// The addresses added so far (and not removed since), carried from chunk to chunk.
+#[derive(Default)]
+pub(crate) struct State<'s> {
+    backends: FxHashMap<LooseKey<'s>, Seen<'s>>,
+    frontends: FxHashMap<LooseKey<'s>, Seen<'s>>,
 }
 
 impl Rule for DuplicateAddress {
@@ -47,9 +54,8 @@ impl Rule for DuplicateAddress {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
-        let mut backends: FxHashMap<LooseKey, Seen> = FxHashMap::default();
-        let mut frontends: FxHashMap<LooseKey, Seen> = FxHashMap::default();
+    fn check(&self, cx: &mut Context<'_, '_>) {
+        let State { mut backends, mut frontends } = std::mem::take(&mut cx.carry().d109);
         // The backends of the current ADD BACKEND (reused from statement to statement).
         let mut this_stmt: FxHashMap<LooseKey, Seen> = FxHashMap::default();
         for (st, lits) in cx.literals_by_statement() {
@@ -62,7 +68,7 @@ impl Rule for DuplicateAddress {
                     (K::AddBackend, Role::NewBackend) => {
                         if let Some(first) = this_stmt.get(&key) {
                             let first_text = cx.text(first.span);
-                            let (case_en, case_zh) = case_note(first.hp, hp);
+                            let (case_en, case_zh) = case_note(&first.hp, hp);
                             let list = st.addresses();
                             let prev_end = list
                                 .and_then(|l| l.items.get((lit.index as usize).wrapping_sub(1)))
@@ -94,7 +100,7 @@ impl Rule for DuplicateAddress {
                                     format!("`{text}` 已在第 {line} 行添加过：这条 ADD BACKEND 会失败：`Same backend already exists[{host}:{port}]`"),
                                 )
                             } else {
-                                let (case_en, case_zh) = case_note(first.hp, hp);
+                                let (case_en, case_zh) = case_note(&first.hp, hp);
                                 t!(
                                     cx,
                                     format!("`{text}` is {first_text} from line {line}{case_en}: Doris compares host strings exactly, so it adds a second backend for the same machine"),
@@ -108,16 +114,18 @@ impl Rule for DuplicateAddress {
                             cx.push(d);
                             continue;
                         }
-                        this_stmt.insert(key, Seen { hp, span: op.span });
+                        let hp = keep(cx, hp);
+                        this_stmt.insert(loose_key(&hp), Seen { hp, span: op.span });
                     }
                     (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
-                        backends.remove(&key);
+                        // A key of the source's lifetime: the map's own (`remove` takes no shorter one).
+                        backends.remove(&loose_key(&keep(cx, hp)));
                     }
                     (K::AddFollower | K::AddObserver, Role::Frontend) => {
                         if let Some(first) = frontends.get(&key) {
                             let line = cx.line_of(first.span.start);
                             let first_text = cx.text(first.span);
-                            let (case_en, case_zh) = case_note(first.hp, hp);
+                            let (case_en, case_zh) = case_note(&first.hp, hp);
                             let d = cx
                                 .diagnostic(
                                     op.span,
@@ -133,17 +141,24 @@ impl Rule for DuplicateAddress {
                             cx.push(d);
                             continue;
                         }
-                        frontends.insert(key, Seen { hp, span: op.span });
+                        let hp = keep(cx, hp);
+                        frontends.insert(loose_key(&hp), Seen { hp, span: op.span });
                     }
                     (K::DropFollower | K::DropObserver, Role::Frontend) => {
-                        frontends.remove(&key);
+                        frontends.remove(&loose_key(&keep(cx, hp)));
                     }
                     _ => {}
                 }
             }
             backends.extend(this_stmt.drain());
         }
+        cx.carry().d109 = State { backends, frontends };
     }
+}
+
+/// `hp` as the maps keep it, beyond the chunk: borrowed from the source, or copied.
+fn keep<'s>(cx: &Context<'_, 's>, hp: &HostPort) -> HostPort<'s> {
+    HostPort { host: cx.in_source(&hp.host), port: hp.port, bracketed: hp.bracketed }
 }
 
 fn case_note(a: &HostPort<'_>, b: &HostPort<'_>) -> (&'static str, &'static str) {

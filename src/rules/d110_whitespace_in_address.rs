@@ -34,7 +34,7 @@ impl Rule for WhitespaceInAddress {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
             let Verdict::Valid(_) = &lit.verdict else { continue };
             let op = lit.operand;

@@ -34,7 +34,7 @@ impl Rule for LoopbackAddress {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
             if !matches!(lit.statement.kind, K::AddBackend | K::AddFollower | K::AddObserver) {
                 continue;

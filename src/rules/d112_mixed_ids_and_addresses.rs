@@ -33,7 +33,7 @@ impl Rule for MixedIdsAndAddresses {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (st, lits) in cx.literals_by_statement() {
             let mut lits =
                 lits.iter().filter(|l| l.role == Role::ExistingBackend && matches!(l.verdict, Verdict::Id(_) | Verdict::Valid(_)));

@@ -32,7 +32,7 @@ impl Rule for InvalidBackendId {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
             if lit.verdict != Verdict::NotAnId {
                 continue;

@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use crate::diagnostic::Severity;
 use crate::rules::address_checks::{self, Role, Verdict};
 use crate::rules::{Context, FixAvailability, FxHashSet, Rule, RuleMeta};
@@ -28,21 +30,34 @@ ALTER SYSTEM ADD BACKEND "10.0.0.1:9050", "10.0.0.2:9050";
 "#,
 };
 
+/// The backends of the cluster (the `existingBackends` option) as the script leaves them so
+/// far; `None` until the first chunk.
+#[derive(Default)]
+pub(crate) struct State<'s> {
+    existing: Option<FxHashSet<(Cow<'s, str>, i32)>>,
+}
+
 impl Rule for BackendAlreadyExists {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
-        let Some((existing, _)) = address_checks::existing_backends(cx.options) else { return };
-        let mut existing: FxHashSet<(&str, i32)> = existing.iter().map(|e| (&*e.host, e.port)).collect();
+    fn check(&self, cx: &mut Context<'_, '_>) {
+        let mut existing = match std::mem::take(&mut cx.carry().d114.existing) {
+            Some(set) => set,
+            None => {
+                let Some((list, _)) = address_checks::existing_backends(cx.options) else { return };
+                list.into_iter().map(|e| (e.host, e.port)).collect()
+            }
+        };
         for lit in cx.literals() {
             let Verdict::Valid(hp) = &lit.verdict else { continue };
             match (lit.statement.kind, lit.role) {
                 (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
-                    existing.remove(&(&*hp.host, hp.port));
+                    // A key of the set's own lifetime (`remove` takes no shorter one).
+                    existing.remove(&(cx.in_source(&hp.host), hp.port));
                 }
-                (K::AddBackend, Role::NewBackend) if existing.contains(&(&*hp.host, hp.port)) => {
+                (K::AddBackend, Role::NewBackend) if existing.contains(&(Cow::Borrowed(&*hp.host), hp.port)) => {
                     let op = lit.operand;
                     let text = cx.text(op.span);
                     let shown = hp.display();
@@ -63,5 +78,6 @@ impl Rule for BackendAlreadyExists {
                 _ => {}
             }
         }
+        cx.carry().d114.existing = Some(existing);
     }
 }

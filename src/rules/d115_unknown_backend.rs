@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use crate::diagnostic::Severity;
 use crate::rules::address_checks::{self, Role, Verdict};
 use crate::rules::{Context, FixAvailability, FxHashMap, FxHashSet, Rule, RuleMeta};
@@ -29,27 +31,49 @@ ALTER SYSTEM DECOMMISSION BACKEND "10.0.0.1:9060";
 "#,
 };
 
+/// What the rule knows of the cluster: the `existingBackends` option and the backends the
+/// script has added so far. `None` until the first chunk.
+#[derive(Default)]
+pub(crate) struct State<'s> {
+    known: Option<Known<'s>>,
+}
+
+struct Known<'s> {
+    know_addrs: bool,
+    ids: FxHashSet<i64>,
+    addrs: FxHashSet<(Cow<'s, str>, i32)>,
+    /// Lower-cased host → the exact entry, to say when only the case differs.
+    lower: FxHashMap<(String, i32), String>,
+}
+
 impl Rule for UnknownBackend {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
-        let Some((list, ids)) = address_checks::existing_backends(cx.options) else { return };
-        let know_addrs = !list.is_empty();
-        let ids: FxHashSet<i64> = ids.into_iter().collect();
-        let mut addrs: FxHashSet<(&str, i32)> = FxHashSet::default();
-        // Lower-cased host → the exact entry, to say when only the case differs.
-        let mut lower: FxHashMap<(String, i32), String> = FxHashMap::default();
-        for e in &list {
-            lower.insert((e.host.to_ascii_lowercase(), e.port), e.display());
-            addrs.insert((&e.host, e.port));
-        }
+    fn check(&self, cx: &mut Context<'_, '_>) {
+        let Known { know_addrs, ids, mut addrs, mut lower } = match std::mem::take(&mut cx.carry().d115.known) {
+            Some(known) => known,
+            None => {
+                let Some((list, ids)) = address_checks::existing_backends(cx.options) else { return };
+                let mut known = Known {
+                    know_addrs: !list.is_empty(),
+                    ids: ids.into_iter().collect(),
+                    addrs: FxHashSet::default(),
+                    lower: FxHashMap::default(),
+                };
+                for e in list {
+                    known.lower.insert((e.host.to_ascii_lowercase(), e.port), e.display());
+                    known.addrs.insert((e.host, e.port));
+                }
+                known
+            }
+        };
         for lit in cx.literals() {
             let kind = lit.statement.kind;
             if kind == K::AddBackend {
                 if let Verdict::Valid(hp) = &lit.verdict {
-                    addrs.insert((&hp.host, hp.port));
+                    addrs.insert((cx.in_source(&hp.host), hp.port));
                     lower.insert((hp.host.to_ascii_lowercase(), hp.port), hp.display());
                 }
                 continue;
@@ -67,7 +91,7 @@ impl Rule for UnknownBackend {
             let label = address_checks::statement_label(kind);
             let (what, case_en, case_zh) = match &lit.verdict {
                 Verdict::Valid(hp) if know_addrs => {
-                    if addrs.contains(&(&*hp.host, hp.port)) {
+                    if addrs.contains(&(Cow::Borrowed(&*hp.host), hp.port)) {
                         continue;
                     }
                     let near = lower.get(&(hp.host.to_ascii_lowercase(), hp.port));
@@ -106,5 +130,6 @@ impl Rule for UnknownBackend {
                 ));
             cx.push(d);
         }
+        cx.carry().d115.known = Some(Known { know_addrs, ids, addrs, lower });
     }
 }

@@ -76,7 +76,7 @@ impl Rule for UnknownProperty {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (st, items) in cx.backend_properties() {
             let modify = st.kind == StatementKind::ModifyBackend;
             let unknown: Vec<_> = items.iter().filter(|p| classify(cx.source, &p.key, st.kind) == KeyClass::Other).collect();

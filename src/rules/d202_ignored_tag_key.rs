@@ -39,7 +39,7 @@ impl Rule for IgnoredTagKey {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (st, items) in cx.backend_properties() {
             for p in items {
                 let KeyClass::IgnoredTag { fixed } = classify(cx.source, &p.key, st.kind) else { continue };

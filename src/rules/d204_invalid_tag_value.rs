@@ -36,7 +36,7 @@ impl Rule for InvalidTagValue {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (st, items) in cx.backend_properties() {
             for p in items {
                 let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) else { continue };

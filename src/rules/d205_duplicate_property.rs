@@ -34,7 +34,7 @@ impl Rule for DuplicateProperty {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         // Key → index of its last item in the current list (reused from list to list).
         let mut last = FxHashMap::default();
         for (_, list) in cx.property_lists() {

@@ -41,7 +41,7 @@ impl Rule for MultipleTags {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         let enabled = cx.options.enable_multi_tags;
         if enabled == Some(true) || cx.options.mode == Mode::Decoupled {
             return;

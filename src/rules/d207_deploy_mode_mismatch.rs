@@ -36,7 +36,7 @@ impl Rule for DeployModeMismatch {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         let (wrong, right, mode_en, mode_zh) = match cx.options.mode {
             Mode::Auto => return,
             Mode::Integrated => ("compute_group_name", "location", "integrated", "存算一体"),

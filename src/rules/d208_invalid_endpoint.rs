@@ -64,7 +64,7 @@ impl Rule for InvalidEndpoint {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (st, props) in cx.property_lists() {
             if !matches!(st.kind, K::AddBackend | K::ModifyBackend) {
                 continue;

@@ -34,7 +34,7 @@ impl Rule for MissingLocationTag {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (st, list) in cx.property_lists() {
             if st.kind != StatementKind::ModifyBackend {
                 continue;

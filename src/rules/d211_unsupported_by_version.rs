@@ -50,7 +50,7 @@ fn is_ip(s: &str) -> bool {
 }
 
 impl UnsupportedByVersion {
-    fn report(cx: &mut Context<'_>, span: Span, what_en: &str, what_zh: &str, since: Version) {
+    fn report(cx: &mut Context<'_, '_>, span: Span, what_en: &str, what_zh: &str, since: Version) {
         let configured = cx.options.doris_version.as_deref().unwrap_or("").trim().to_string();
         let d = cx
             .diagnostic(
@@ -73,7 +73,7 @@ impl Rule for UnsupportedByVersion {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         let version = cx.options.doris_version.clone();
         let version = version.as_deref();
         let (Some(_), Some(_)) = (version, version.and_then(Version::parse)) else { return };

@@ -56,7 +56,7 @@ impl Rule for DropBackendRefused {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         if cx.options.mode == Mode::Decoupled {
             return;
         }
@@ -92,7 +92,7 @@ mod tests {
 /// Reports every `verb BACKEND` statement of `kind` with `message`/`help` and the unsafe fix
 /// that turns the verb into `DECOMMISSION` (in the user's case). Shared by D301 and D302.
 pub(crate) fn suggest_decommission(
-    cx: &mut Context<'_>,
+    cx: &mut Context<'_, '_>,
     kind: StatementKind,
     verb: &str,
     message: (&'static str, &'static str),

@@ -34,7 +34,7 @@ impl Rule for ForceDropBackend {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         suggest_decommission(
             cx,
             StatementKind::DroppBackend,

@@ -33,7 +33,7 @@ impl Rule for DropFrontend {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (_, st) in cx.statements() {
             if st.kind != StatementKind::DropFollower {
                 continue;

@@ -45,7 +45,7 @@ impl Rule for MissingBrokerName {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for (_, st) in cx.statements() {
             if !matches!(st.kind, StatementKind::AddBroker | StatementKind::DropBroker) {
                 continue;

@@ -42,7 +42,7 @@ impl Rule for UnusedSuppression {
         true
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for s in cx.suppressions() {
             check_one(cx, s);
         }
@@ -61,7 +61,7 @@ fn closest(text: &str) -> Option<&'static str> {
 }
 
 /// Why one listed code silenced nothing: (en, zh).
-fn reason(cx: &Context<'_>, c: &SuppressedCode, file: bool) -> (String, String) {
+fn reason(cx: &Context<'_, '_>, c: &SuppressedCode, file: bool) -> (String, String) {
     let Some(code) = c.code else {
         let hint = closest(&c.text).map(|s| (format!("; did you mean `{s}`?"), format!("；是否想写 `{s}`？")));
         let (he, hz) = hint.unwrap_or_default();
@@ -113,9 +113,9 @@ fn comment_removal(source: &str, comment: Span) -> Span {
     Span::new(comment.start - blanks, comment.end)
 }
 
-fn check_one(cx: &mut Context<'_>, s: &Suppression) {
+fn check_one(cx: &mut Context<'_, '_>, s: &Suppression) {
     let file = s.scope == SuppressionScope::File;
-    let whole = |cx: &Context<'_>, en: String, zh: String| {
+    let whole = |cx: &Context<'_, '_>, en: String, zh: String| {
         let fix = Fix::unsafe_(
             t!(cx, "remove the suppression comment", "删除该抑制注释"),
             vec![Edit::delete(comment_removal(cx.source, s.comment))],

@@ -34,7 +34,12 @@ impl Rule for Unformatted {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    /// The formatter's options depend on the whole script (its quote style).
+    fn needs_whole_script(&self, _options: &crate::options::LintOptions) -> bool {
+        true
+    }
+
+    fn check(&self, cx: &mut Context<'_, '_>) {
         let defaults = FormatOptions::default();
         let options = options_for(cx.script, &defaults);
         for (seg, st) in cx.statements() {

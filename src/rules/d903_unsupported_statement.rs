@@ -36,7 +36,7 @@ impl Rule for UnsupportedStatement {
         &META
     }
 
-    fn check(&self, cx: &mut Context<'_>) {
+    fn check(&self, cx: &mut Context<'_, '_>) {
         for seg in &cx.script.segments {
             if !matches!(seg.node, Node::Other) || seg.body.is_empty() {
                 continue;

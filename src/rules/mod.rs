@@ -150,40 +150,72 @@ pub struct RuleMeta {
 
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
-    /// Reports through `cx`. Rules iterate the script themselves, so a rule can also follow
-    /// state across statements.
-    fn check(&self, cx: &mut Context<'_>);
+    /// Reports through `cx`. Rules iterate the script themselves. Lint reads a long script a
+    /// chunk of statements at a time (`cx.script` is the chunk): a rule that follows state across
+    /// statements keeps it in the run's [`Carry`].
+    fn check(&self, cx: &mut Context<'_, '_>);
     /// Rules that report on suppression comments themselves (D901) run after every other rule,
     /// once suppressions have been applied, and read them through [`Context::suppressions`].
     fn runs_after_suppression(&self) -> bool {
         false
     }
+    /// Rules that need the whole script in one piece under `options` (not chunk by chunk): lint
+    /// then parses it whole.
+    fn needs_whole_script(&self, _options: &LintOptions) -> bool {
+        false
+    }
 }
 
-/// What several rules derive from the script, computed at most once per lint run (on first
-/// use) and shared by every rule, so that no rule re-analyses the whole script.
+/// What lasts for a whole lint run, across its chunks of statements.
+pub(crate) struct Run<'s> {
+    source: &'s str,
+    options: &'s LintOptions,
+    /// Byte offset of the start of each line.
+    line_starts: OnceCell<Vec<usize>>,
+}
+
+impl<'s> Run<'s> {
+    pub(crate) fn new(source: &'s str, options: &'s LintOptions) -> Run<'s> {
+        Run { source, options, line_starts: OnceCell::new() }
+    }
+
+    pub(crate) fn source(&self) -> &'s str {
+        self.source
+    }
+}
+
+/// The state rules carry from one chunk of statements to the next; it borrows only the source.
+#[derive(Default)]
+pub(crate) struct Carry<'s> {
+    pub(crate) d109: d109_duplicate_address::State<'s>,
+    pub(crate) d114: d114_backend_already_exists::State<'s>,
+    pub(crate) d115: d115_unknown_backend::State<'s>,
+}
+
+/// What several rules derive from a chunk of the script, computed at most once (on first use)
+/// and shared by every rule, so that no rule re-analyses the statements.
 pub struct Shared<'a> {
     source: &'a str,
     script: &'a Script,
     literals: OnceCell<Vec<Lit<'a>>>,
     /// The statements that have a property list, with it.
     property_lists: OnceCell<Vec<(&'a Statement, &'a PropertyList)>>,
-    /// Byte offset of the start of each line.
-    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Shared<'a> {
     pub(crate) fn new(source: &'a str, script: &'a Script) -> Shared<'a> {
-        Shared { source, script, literals: OnceCell::new(), property_lists: OnceCell::new(), line_starts: OnceCell::new() }
+        Shared { source, script, literals: OnceCell::new(), property_lists: OnceCell::new() }
     }
 }
 
-/// What a rule sees while it runs.
-pub struct Context<'a> {
-    pub source: &'a str,
+/// What a rule sees while it runs over one chunk of the script (`'s`: the whole run).
+pub struct Context<'a, 's> {
+    pub source: &'s str,
     pub script: &'a Script,
-    pub options: &'a LintOptions,
+    pub options: &'s LintOptions,
+    run: &'a Run<'s>,
     shared: &'a Shared<'a>,
+    carry: &'a std::cell::RefCell<Carry<'s>>,
     meta: &'static RuleMeta,
     severity: Severity,
     configured: bool,
@@ -191,21 +223,24 @@ pub struct Context<'a> {
     suppressions: &'a [Suppression],
 }
 
-impl<'a> Context<'a> {
-    /// A context for one rule, which adds its diagnostics to `out`.
+impl<'a, 's> Context<'a, 's> {
+    /// A context for one rule over the chunk of `shared`, which adds its diagnostics to `out`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
+        run: &'a Run<'s>,
         shared: &'a Shared<'a>,
-        options: &'a LintOptions,
+        carry: &'a std::cell::RefCell<Carry<'s>>,
         meta: &'static RuleMeta,
         severity: Severity,
         configured: bool,
         out: Vec<Diagnostic>,
-    ) -> Context<'a> {
-        Context { source: shared.source, script: shared.script, options, shared, meta, severity, configured, out, suppressions: &[] }
+    ) -> Context<'a, 's> {
+        let (source, options, script) = (run.source, run.options, shared.script);
+        Context { source, script, options, run, shared, carry, meta, severity, configured, out, suppressions: &[] }
     }
 
     /// Gives the rule the script's suppression comments (with their use counts).
-    pub(crate) fn with_suppressions(mut self, suppressions: &'a [Suppression]) -> Context<'a> {
+    pub(crate) fn with_suppressions(mut self, suppressions: &'a [Suppression]) -> Context<'a, 's> {
         self.suppressions = suppressions;
         self
     }
@@ -221,7 +256,7 @@ impl<'a> Context<'a> {
         self.options.locale
     }
 
-    pub fn text(&self, span: Span) -> &'a str {
+    pub fn text(&self, span: Span) -> &'s str {
         span.text(self.source)
     }
 
@@ -296,11 +331,30 @@ impl<'a> Context<'a> {
         self.literals().chunk_by(|a, b| std::ptr::eq(a.statement, b.statement)).map(|lits| (lits[0].statement, lits))
     }
 
+    /// The state the rules carry across chunks (take a rule's part with `std::mem::take` and
+    /// put it back when the rule is done with the chunk).
+    pub(crate) fn carry(&self) -> std::cell::RefMut<'a, Carry<'s>> {
+        self.carry.borrow_mut()
+    }
+
+    /// `text` as a borrow of the source when it is a slice of it (a literal's value read
+    /// straight from the source, the usual case), otherwise copied: what a rule can keep in its
+    /// [`Carry`] after the chunk is gone.
+    pub fn in_source(&self, text: &str) -> std::borrow::Cow<'s, str> {
+        let source = self.source;
+        let start = (text.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
+        // Only a slice of the source can lie inside its bytes.
+        match start.checked_add(text.len()).and_then(|end| source.get(start..end)) {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(text.to_owned()),
+        }
+    }
+
     /// 1-based line of byte `offset` (for "first added at line N").
     pub fn line_of(&self, offset: usize) -> usize {
         let source = self.source;
         let starts = self
-            .shared
+            .run
             .line_starts
             .get_or_init(|| std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect());
         starts.partition_point(|&s| s <= offset)

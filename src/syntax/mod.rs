@@ -8,4 +8,4 @@ pub mod parser;
 pub mod split;
 
 pub use ast::*;
-pub use parser::{parse, parse_reference};
+pub use parser::{parse, parse_each, parse_reference};
