@@ -148,17 +148,16 @@ impl<'s> Linter<'s> {
             suppressed.extend(suppression::apply(starts, &mut self.suppressions, &mut diagnostics, from));
         }
         sort(&mut diagnostics);
-        crate::sort::sort_by(&mut suppressed, |a, b| {
-            (a.diagnostic.span.start, a.diagnostic.span.end, a.diagnostic.code).cmp(&(
-                b.diagnostic.span.start,
-                b.diagnostic.span.end,
-                b.diagnostic.code,
-            ))
-        });
+        crate::sort::sort_large_by_key(&mut suppressed, |s| order(&s.diagnostic));
         LintReport { diagnostics, suppressed, suppressions: self.suppressions }
     }
 }
 
+/// The order of the report: by position, then code.
+fn order(d: &Diagnostic) -> (usize, usize, &'static str) {
+    (d.span.start, d.span.end, d.code)
+}
+
 fn sort(diags: &mut [Diagnostic]) {
-    crate::sort::sort_by(diags, |a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    crate::sort::sort_large_by_key(diags, order);
 }

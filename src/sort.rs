@@ -23,6 +23,21 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts `v` stably by `key` (like `slice::sort_by_key`), for large elements: natively it
+/// sorts (key, index) pairs and then moves each element once, instead of moving the elements
+/// while sorting (with scratch space for half of them).
+pub fn sort_large_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut keys: Vec<(K, usize)> = v.iter().map(&key).zip(0..).collect();
+        // The index makes every key unique: the order is the stable sort's.
+        keys.sort_unstable();
+        permute(v, keys.into_iter().map(|(_, i)| i).collect());
+    }
+    #[cfg(target_arch = "wasm32")]
+    compact_sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
 /// The WebAssembly build's stable sort: the sorted order of the indices (one merge sort for
 /// every element type), then the elements moved into it.
 pub fn compact_sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
@@ -98,6 +113,16 @@ mod tests {
             compact_sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
             let mut std = items;
             std.sort_by(|a, b| a.0.cmp(&b.0));
+            prop_assert_eq!(ours, std);
+        }
+
+        #[test]
+        fn large_sort_is_the_std_stable_sort(keys in proptest::collection::vec(0u8..6, 0..200)) {
+            let items: Vec<(u8, usize)> = keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
+            let mut ours = items.clone();
+            sort_large_by_key(&mut ours, |a| a.0);
+            let mut std = items;
+            std.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, std);
         }
     }
