@@ -24,7 +24,8 @@ pub const MAX_ROUNDS: usize = 10;
 pub struct AppliedFix {
     pub code: &'static str,
     pub rule: &'static str,
-    pub message: String,
+    /// Borrowed when constant, like the fix's.
+    pub message: std::borrow::Cow<'static, str>,
     pub applicability: Applicability,
 }
 
@@ -168,7 +169,9 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
     let mut rounds = 0;
     // A round may reveal problems (closing a quote lets a statement parse, and its rules run);
     // the best state seen is kept, and the result is never worse than the input.
-    let mut best: Option<(String, Vec<Diagnostic>, usize, usize)> = None;
+    // The state to go back to, as text (re-linted if it is restored): kept only when a round
+    // made things worse, since a round that does not gives a state as good and later.
+    let mut best: Option<(String, usize, usize, usize)> = None;
     let mut converged = loop {
         let chosen = select_round(&text, &diags, unsafe_fixes);
         if chosen.is_empty() {
@@ -178,31 +181,31 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
             break false;
         }
         let next = apply(&text, &diags, &chosen);
-        let next_diags = lint(&next, options);
         if next == text {
             // Cannot happen with no-op fixes filtered out; kept as a guard.
             break !has_applicable(&text, &diags, unsafe_fixes);
         }
         let applied_before = applied.len();
+        // The round's diagnostics are dropped below: their fix messages move.
         applied.extend(chosen.iter().filter_map(|&i| {
-            let d = &diags[i];
-            d.fix.as_ref().map(|f| AppliedFix {
-                code: d.code,
-                rule: d.rule,
-                message: f.message.to_string(),
-                applicability: f.applicability,
-            })
+            let d = &mut diags[i];
+            d.fix.take().map(|f| AppliedFix { code: d.code, rule: d.rule, message: f.message, applicability: f.applicability })
         }));
-        let previous = (std::mem::replace(&mut text, next), std::mem::replace(&mut diags, next_diags));
-        if errors(&previous.1) <= input_errors && best.as_ref().is_none_or(|b| errors(&previous.1) <= errors(&b.1)) {
-            best = Some((previous.0, previous.1, applied_before, rounds));
+        let previous_errors = errors(&diags);
+        // Freed before the next lint: one round's diagnostics at a time.
+        drop(std::mem::take(&mut diags));
+        diags = lint(&next, options);
+        let previous = std::mem::replace(&mut text, next);
+        let eligible = previous_errors <= input_errors && best.as_ref().is_none_or(|b| previous_errors <= b.1);
+        if errors(&diags) > previous_errors && eligible {
+            best = Some((previous, previous_errors, applied_before, rounds));
         }
         rounds += 1;
     };
     if errors(&diags) > input_errors {
-        if let Some((t, d, n, r)) = best {
+        if let Some((t, _, n, r)) = best {
+            diags = lint(&t, options);
             text = t;
-            diags = d;
             applied.truncate(n);
             rounds = r;
             // The fixes that made things worse are left, unapplied.
