@@ -51,11 +51,8 @@ pub fn lint_report(source: &str, options: &LintOptions) -> LintReport {
 #[doc(hidden)]
 pub fn lint_report_in_chunks(source: &str, options: &LintOptions, chunk: usize) -> LintReport {
     let mut linter = Linter::new(source, options);
-    if linter.rules.iter().any(|(rule, ..)| rule.needs_whole_script(options)) {
-        linter.check(&parse(source));
-        return linter.finish();
-    }
-    let chunk = chunk.max(1);
+    let whole = linter.rules.iter().any(|(rule, ..)| rule.needs_whole_script(options));
+    let chunk = if whole { usize::MAX } else { chunk.max(1) };
     let mut segments = Vec::with_capacity(chunk.min(source.len() / 64 + 1));
     parse_each(source, |segment| {
         segments.push(segment);

@@ -218,7 +218,8 @@ pub fn apply(
             (SuppressionScope::Statement, None) => {}
         }
     }
-    by_segment.sort_unstable();
+    // In segment order already: the suppressions are collected segment by segment.
+    debug_assert!(by_segment.is_sorted());
     for d in diagnostics.split_off(from) {
         let of_statement = match segment_of(segment_starts, d.span) {
             Some(seg) => {

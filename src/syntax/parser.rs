@@ -26,17 +26,19 @@ pub fn parse_reference(src: &str) -> Script {
 fn parse_with(src: &str, fast_path: bool) -> Script {
     // One segment per `;` at most, plus the last: no regrowth (and no copy of a large array).
     let mut segments = Vec::with_capacity(count_semicolons(src) + 1);
-    parse_each_with(src, fast_path, |segment| segments.push(segment));
+    parse_each_with(src, fast_path, &mut |segment| segments.push(segment));
     Script { segments }
 }
 
 /// Parses `src` one segment at a time, in source order, handing each to `f`: what [`parse`]
 /// returns, without holding the whole tree (the formatter needs one statement at a time).
-pub fn parse_each(src: &str, f: impl FnMut(Segment)) {
-    parse_each_with(src, true, f)
+pub fn parse_each(src: &str, mut f: impl FnMut(Segment)) {
+    parse_each_with(src, true, &mut f)
 }
 
-fn parse_each_with(src: &str, fast_path: bool, mut f: impl FnMut(Segment)) {
+/// Not generic over `f`: the splitter and the parsers are compiled once, whoever reads the
+/// segments (an indirect call per segment costs nothing next to parsing it).
+fn parse_each_with(src: &str, fast_path: bool, f: &mut dyn FnMut(Segment)) {
     let mut scratch = crate::syntax::fast::Scratch::default();
     split_each(src, |raw, tokens| {
         let node = match raw.class {

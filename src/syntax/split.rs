@@ -209,6 +209,11 @@ pub fn split(src: &str) -> Vec<RawSegment> {
 /// (only for statements of the family; empty otherwise), so that the parser need not scan the
 /// statement again.
 pub fn split_each(src: &str, mut f: impl FnMut(RawSegment, &[SigToken])) {
+    split_each_dyn(src, &mut f)
+}
+
+/// [`split_each`], compiled once for every caller.
+fn split_each_dyn(src: &str, f: &mut dyn FnMut(RawSegment, &[SigToken])) {
     let mut lexer = Lexer::new(src);
     let mut lookahead: Option<Token> = None;
     let mut cur = Builder::new(0);
