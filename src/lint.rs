@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::LintOptions;
 use crate::rules::{Carry, Context, Rule, Run, Shared, RULES};
 use crate::suppression::{self, SuppressedDiagnostic, Suppression};
-use crate::syntax::{parse, parse_each, Script};
+use crate::syntax::{parse_each, Script};
 
 /// The severity a rule runs with under `options` (`None`: off), and whether it was configured.
 pub fn effective_severity(rule: &dyn Rule, options: &LintOptions) -> (Option<Severity>, bool) {
@@ -144,8 +144,7 @@ impl<'s> Linter<'s> {
             // A suppression can silence D901 itself (`ignore-file D901`).
             suppressed.extend(suppression::apply(starts, &mut self.suppressions, &mut diagnostics, from));
         }
-        sort(&mut diagnostics);
-        crate::sort::sort_large_by_key(&mut suppressed, |s| order(&s.diagnostic));
+        sort_report(&mut diagnostics, &mut suppressed);
         LintReport { diagnostics, suppressed, suppressions: self.suppressions }
     }
 }
@@ -155,6 +154,8 @@ fn order(d: &Diagnostic) -> (usize, usize, &'static str) {
     (d.span.start, d.span.end, d.code)
 }
 
-fn sort(diags: &mut [Diagnostic]) {
-    crate::sort::sort_large_by_key(diags, order);
+/// Sorts a report's diagnostics, and the suppressed ones, by position then code.
+pub(crate) fn sort_report(diagnostics: &mut [Diagnostic], suppressed: &mut [SuppressedDiagnostic]) {
+    crate::sort::sort_large_by_key(diagnostics, order);
+    crate::sort::sort_large_by_key(suppressed, |s| order(&s.diagnostic));
 }

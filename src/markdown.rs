@@ -578,9 +578,7 @@ pub fn lint_markdown(md: &str, mdx: bool, options: &LintOptions) -> MarkdownLint
             }
         }
     }
-    let key = |d: &Diagnostic| (d.span.start, d.span.end, d.code);
-    out.diagnostics.sort_by_key(key);
-    out.suppressed.sort_by_key(|s| key(&s.diagnostic));
+    crate::lint::sort_report(&mut out.diagnostics, &mut out.suppressed);
     out
 }
 
