@@ -199,7 +199,8 @@ fn pack(source: &str, ds: &[Diagnostic], tail: &str) -> Vec<u8> {
     let mut text = String::with_capacity(ds.len() * 160);
     let word = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
     let str = |out: &mut Vec<u8>, text: &mut String, s: &str| {
-        word(out, utf16_units(s.as_bytes()));
+        // `is_ascii` (std's, word at a time) first: most texts are ASCII.
+        word(out, if s.is_ascii() { s.len() } else { utf16_units(s.as_bytes()) });
         text.push_str(s);
     };
     word(&mut out, ds.len());
