@@ -121,7 +121,9 @@ for (const label of ["1 KB", "1 MB"]) {
   const wasmTimes = [];
   let diagnostics = 0;
   const started = performance.now();
-  while (wasmTimes.length < 3 || (performance.now() - started < budgetMs && wasmTimes.length < 200)) {
+  // Short calls are noisier: many more of them (the budget still bounds the time).
+  const most = label === "1 KB" ? 5000 : 200;
+  while (wasmTimes.length < 3 || (performance.now() - started < budgetMs && wasmTimes.length < most)) {
     const t0 = performance.now();
     diagnostics = lint(src).length;
     const t1 = performance.now();
