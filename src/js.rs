@@ -175,139 +175,131 @@ pub fn diagnostics(source: &str, diagnostics: &[Diagnostic]) -> Vec<JsDiagnostic
     diagnostics.iter().map(|d| JsDiagnostic::new(&idx, d)).collect()
 }
 
-/// [`diagnostics`] as JSON text, written straight from the diagnostics: byte for byte what
-/// `serde_json::to_string(&diagnostics(source, ds))` writes (a test checks it), without the
-/// intermediate [`JsDiagnostic`]s (a copy of every message) or serde's writer (a call per
-/// token). In the size-optimised wasm build those two were about a fifth of a `lint` call.
-pub fn diagnostics_json(source: &str, ds: &[Diagnostic]) -> String {
-    let mut out = String::with_capacity(2 + ds.len() * 192);
-    write_diagnostics(&mut out, &Utf16Index::new(source), ds);
+/// [`diagnostics`] packed for `pkg/api.js`, which builds the objects itself: numbers cross the
+/// boundary as numbers and every text in one UTF-8 block decoded once, so there is no JSON to
+/// write here nor to parse there (in the size-optimised wasm, `JSON.parse` alone was a sixth of
+/// a 1 KB `lint()` call and writing the JSON a tenth).
+///
+/// Little-endian 32-bit words, then the texts. Words: `[n, t]` (`t`: the byte offset of the
+/// texts), then for each diagnostic `flags` (bits 0–1 severity: 0 info, 1 warning, 2 error;
+/// bit 2 help; bit 3 fix; bit 4 unsafe fix), the lengths of `code`, `rule` and `message`, of
+/// `help` when there is one, `from`, `to`, start line and column, end line and column, and with a
+/// fix the length of its message, the number of edits and for each edit `from`, `to` and the
+/// length of `insert`. The texts follow in the order their lengths were written, as UTF-8;
+/// lengths are in UTF-16 units, so `api.js` slices the decoded block. [`packed_to_json`] reads
+/// it back (for tests).
+pub fn diagnostics_packed(source: &str, ds: &[Diagnostic]) -> Vec<u8> {
+    pack(source, ds, "")
+}
+
+/// [`diagnostics_packed`] with `tail` after the texts (what `api.js` reads after the last one).
+fn pack(source: &str, ds: &[Diagnostic], tail: &str) -> Vec<u8> {
+    let idx = Utf16Index::new(source);
+    let mut out: Vec<u8> = Vec::with_capacity(8 + ds.len() * 64);
+    let mut text = String::with_capacity(ds.len() * 160);
+    let word = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
+    let str = |out: &mut Vec<u8>, text: &mut String, s: &str| {
+        // `is_ascii` (std's, word at a time) first: most texts are ASCII.
+        word(out, if s.is_ascii() { s.len() } else { utf16_units(s.as_bytes()) });
+        text.push_str(s);
+    };
+    word(&mut out, ds.len());
+    word(&mut out, 0);
+    for d in ds {
+        let severity = match d.severity {
+            Severity::Info => 0,
+            Severity::Warning => 1,
+            Severity::Error => 2,
+        };
+        let fix = match &d.fix {
+            None => 0,
+            Some(f) if f.applicability == Applicability::Safe => 8,
+            Some(_) => 24,
+        };
+        word(&mut out, severity | if d.help.is_some() { 4 } else { 0 } | fix);
+        str(&mut out, &mut text, d.code);
+        str(&mut out, &mut text, d.rule);
+        str(&mut out, &mut text, &d.message);
+        if let Some(help) = &d.help {
+            str(&mut out, &mut text, help);
+        }
+        let (start, end) = (idx.line_col(d.span.start), idx.line_col(d.span.end));
+        for n in [idx.utf16(d.span.start), idx.utf16(d.span.end), start.line, start.column, end.line, end.column] {
+            word(&mut out, n);
+        }
+        if let Some(fix) = &d.fix {
+            str(&mut out, &mut text, &fix.message);
+            word(&mut out, fix.edits.len());
+            for e in &fix.edits {
+                word(&mut out, idx.utf16(e.span.start));
+                word(&mut out, idx.utf16(e.span.end));
+                str(&mut out, &mut text, &e.insert);
+            }
+        }
+    }
+    let at = (out.len() as u32).to_le_bytes();
+    out[4..8].copy_from_slice(&at);
+    out.extend_from_slice(text.as_bytes());
+    out.extend_from_slice(tail.as_bytes());
     out
 }
 
-/// `fix()`'s result as JSON text: what `serde_json::to_string(&JsFixResult::new(result))`
-/// writes (a test checks it), with the diagnostics written by [`diagnostics_json`]'s writer.
-pub fn fix_result_json(result: &FixResult) -> Result<String, serde_json::Error> {
-    let mut out = String::with_capacity(64 + result.output.len() + result.remaining.len() * 192);
-    out.push_str("{\"output\":");
-    json_str(&mut out, &result.output);
-    out.push_str(",\"applied\":");
-    out.push_str(&serde_json::to_string(&result.applied)?);
-    out.push_str(",\"remaining\":");
-    write_diagnostics(&mut out, &Utf16Index::new(&result.output), &result.remaining);
-    out.push_str(",\"rounds\":");
-    json_uint(&mut out, result.rounds);
-    out.push_str(if result.converged { ",\"converged\":true}" } else { ",\"converged\":false}" });
-    Ok(out)
-}
-
-fn write_diagnostics(out: &mut String, idx: &Utf16Index, ds: &[Diagnostic]) {
-    out.push('[');
-    for (i, d) in ds.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"code\":");
-        json_str(out, d.code);
-        out.push_str(",\"rule\":");
-        json_str(out, d.rule);
-        out.push_str(",\"severity\":\"");
-        out.push_str(d.severity.as_str());
-        out.push_str("\",\"message\":");
-        json_str(out, &d.message);
-        if let Some(help) = &d.help {
-            out.push_str(",\"help\":");
-            json_str(out, help);
-        }
-        out.push_str(",\"from\":");
-        json_uint(out, idx.utf16(d.span.start));
-        out.push_str(",\"to\":");
-        json_uint(out, idx.utf16(d.span.end));
-        out.push_str(",\"start\":");
-        json_line_col(out, idx.line_col(d.span.start));
-        out.push_str(",\"end\":");
-        json_line_col(out, idx.line_col(d.span.end));
-        if let Some(fix) = &d.fix {
-            out.push_str(",\"fix\":{\"message\":");
-            json_str(out, &fix.message);
-            out.push_str(match fix.applicability {
-                Applicability::Safe => ",\"applicability\":\"safe\",\"edits\":[",
-                Applicability::Unsafe => ",\"applicability\":\"unsafe\",\"edits\":[",
-            });
-            for (j, e) in fix.edits.iter().enumerate() {
-                out.push_str(if j > 0 { ",{\"from\":" } else { "{\"from\":" });
-                json_uint(out, idx.utf16(e.span.start));
-                out.push_str(",\"to\":");
-                json_uint(out, idx.utf16(e.span.end));
-                out.push_str(",\"insert\":");
-                json_str(out, &e.insert);
-                out.push('}');
-            }
-            out.push_str("]}");
-        }
-        out.push('}');
+/// `fix()`'s result packed for `pkg/api.js`: the remaining diagnostics as
+/// [`diagnostics_packed`] writes them (positions in the fixed text), then as JSON text
+/// `{"output", "applied", "rounds", "converged"}`, which `api.js` parses and puts together with
+/// them in [`JsFixResult`]'s order.
+pub fn fix_result_packed(result: &FixResult) -> Result<Vec<u8>, serde_json::Error> {
+    #[derive(Serialize)]
+    struct Rest<'a> {
+        output: &'a str,
+        applied: &'a [AppliedFix],
+        rounds: usize,
+        converged: bool,
     }
-    out.push(']');
+    let rest = Rest { output: &result.output, applied: &result.applied, rounds: result.rounds, converged: result.converged };
+    Ok(pack(&result.output, &result.remaining, &serde_json::to_string(&rest)?))
 }
 
-fn json_line_col(out: &mut String, at: LineCol) {
-    out.push_str("{\"line\":");
-    json_uint(out, at.line);
-    out.push_str(",\"column\":");
-    json_uint(out, at.column);
-    out.push('}');
-}
-
-fn json_uint(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // ASCII digits only.
-    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
-}
-
-/// A JSON string as serde_json writes it: `"` and `\` escaped, control characters as `\n`,
-/// `\t`, `\r`, `\b`, `\f` or `\u00XX`, everything else as it is.
-fn json_str(out: &mut String, s: &str) {
-    out.push('"');
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b >= 0x20 && b != b'"' && b != b'\\' {
-            i += 1;
-            continue;
-        }
-        // `b` is ASCII, so both cuts are on character boundaries.
-        out.push_str(&s[start..i]);
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\t' => out.push_str("\\t"),
-            b'\r' => out.push_str("\\r"),
-            0x08 => out.push_str("\\b"),
-            0x0c => out.push_str("\\f"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[usize::from(b >> 4)] as char);
-                out.push(HEX[usize::from(b & 15)] as char);
-            }
-        }
+/// What [`diagnostics_packed`] (or [`fix_result_packed`]) wrote, read back as the JSON value of
+/// the diagnostics, and the tail: the Rust twin of `pkg/api.js`'s reader, for tests.
+pub fn packed_to_json(bytes: &[u8]) -> (serde_json::Value, String) {
+    use serde_json::{json, Value};
+    let word = |i: usize| u32::from_le_bytes(bytes[4 * i..4 * i + 4].try_into().unwrap()) as usize;
+    let text: Vec<u16> = std::str::from_utf8(&bytes[word(1)..]).unwrap().encode_utf16().collect();
+    let (mut i, mut at) = (2, 0);
+    let mut next = || {
         i += 1;
-        start = i;
+        word(i - 1)
+    };
+    let mut out = Vec::new();
+    let mut str = |len: usize| {
+        at += len;
+        String::from_utf16(&text[at - len..at]).unwrap()
+    };
+    for _ in 0..word(0) {
+        let flags = next();
+        let mut d = serde_json::Map::new();
+        d.insert("code".into(), str(next()).into());
+        d.insert("rule".into(), str(next()).into());
+        d.insert("severity".into(), ["info", "warning", "error"][flags & 3].into());
+        d.insert("message".into(), str(next()).into());
+        if flags & 4 != 0 {
+            d.insert("help".into(), str(next()).into());
+        }
+        d.insert("from".into(), next().into());
+        d.insert("to".into(), next().into());
+        d.insert("start".into(), json!({ "line": next(), "column": next() }));
+        d.insert("end".into(), json!({ "line": next(), "column": next() }));
+        if flags & 8 != 0 {
+            let message = str(next());
+            let edits: Vec<Value> =
+                (0..next()).map(|_| json!({ "from": next(), "to": next(), "insert": str(next()) })).collect();
+            let applicability = if flags & 16 != 0 { "unsafe" } else { "safe" };
+            d.insert("fix".into(), json!({ "message": message, "applicability": applicability, "edits": edits }));
+        }
+        out.push(Value::Object(d));
     }
-    out.push_str(&s[start..]);
-    out.push('"');
+    (Value::Array(out), String::from_utf16(&text[at..]).unwrap())
 }
 
 /// What `fix()` returns to JavaScript (`interface FixResult` in `pkg/index.d.ts`).
@@ -578,7 +570,7 @@ mod tests {
     }
 
     #[test]
-    fn json_writers_agree_with_serde() {
+    fn packed_results_read_back_as_the_serde_shapes() {
         use crate::diagnostic::{Edit, Fix};
         // Every escape serde_json writes, non-ASCII text, help and fix present and absent.
         let tricky = "q\"b\\n\nt\tr\rb\u{8}f\u{c}z\u{0}\u{1f}\u{7f} 中😀";
@@ -592,8 +584,9 @@ mod tests {
         plain.help = None;
         plain.fix = None;
         let ds = vec![d, plain];
+        let unpacked = |src: &str, ds: &[Diagnostic]| packed_to_json(&diagnostics_packed(src, ds));
         for n in 0..=ds.len() {
-            assert_eq!(diagnostics_json(&src, &ds[..n]), serde_json::to_string(&diagnostics(&src, &ds[..n])).unwrap());
+            assert_eq!(unpacked(&src, &ds[..n]), (serde_json::to_value(diagnostics(&src, &ds[..n])).unwrap(), String::new()));
         }
         // Every rule's fixtures: lint and fix (with the unsafe fixes).
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
@@ -604,9 +597,12 @@ mod tests {
                 let Ok(src) = std::fs::read_to_string(&path) else { continue };
                 let options = LintOptions::default();
                 let ds = crate::lint(&src, &options);
-                assert_eq!(diagnostics_json(&src, &ds), serde_json::to_string(&diagnostics(&src, &ds)).unwrap(), "{path:?}");
+                assert_eq!(unpacked(&src, &ds), (serde_json::to_value(diagnostics(&src, &ds)).unwrap(), String::new()), "{path:?}");
                 let fixed = crate::fix::fix(&src, &options, true);
-                assert_eq!(fix_result_json(&fixed).unwrap(), serde_json::to_string(&JsFixResult::new(&fixed)).unwrap(), "{path:?}");
+                let (remaining, tail) = packed_to_json(&fix_result_packed(&fixed).unwrap());
+                let mut result: serde_json::Value = serde_json::from_str(&tail).unwrap();
+                result["remaining"] = remaining;
+                assert_eq!(result, serde_json::to_value(JsFixResult::new(&fixed)).unwrap(), "{path:?}");
                 checked += 1;
             }
         }

@@ -3,6 +3,9 @@
 //! converts options from plain JS objects (the config file's camelCase names) and results into
 //! the shapes of [`crate::js`] (UTF-16 offsets, 1-based line/column).
 //!
+//! The exported functions are described in plain comments, not doc comments: wasm-bindgen
+//! copies doc comments into the JS glue, which counts towards the package's size bar.
+//!
 //! Nothing here may trap: bad arguments become JS `Error`s with a message that names the
 //! argument or the option, and `console_error_panic_hook` makes any bug readable.
 
@@ -114,7 +117,7 @@ fn options_arg<T>(options: &JsValue, read: fn(&OptValue) -> Result<T, js_options
     read(&value).map_err(error)
 }
 
-/// Any result as JSON text, which `pkg/api.js` turns into plain JS values with `JSON.parse`: one
+/// A result as JSON text, which `pkg/api.js` turns into plain JS values with `JSON.parse`: one
 /// string crosses the boundary instead of a call per object and property, and the package needs
 /// no serializer into JS objects.
 fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsError> {
@@ -123,15 +126,40 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsError> {
     serde_json::to_string(value).map_err(|_| error("internal error: a result could not be written as JSON"))
 }
 
-/// `lint(source, options?)`: every diagnostic, sorted by position.
-#[wasm_bindgen(js_name = lint, skip_typescript)]
+/// `lint(source, options?)` as JSON text, through the same argument checks as the exported
+/// functions; not exported (`pkg/api.js` calls [`lint_packed`]): the wasm API tests read the
+/// options and the shapes through it.
 pub fn lint_js(source: JsValue, options: JsValue) -> Result<String, JsError> {
     let source = source_arg(&source)?;
     let options = options_arg(&options, js_options::lint_options)?;
-    Ok(js::diagnostics_json(&source, &crate::lint(&source, &options)))
+    to_json(&js::diagnostics(&source, &crate::lint(&source, &options)))
 }
 
-/// `format(source, options?)`: the formatted text.
+thread_local! {
+    /// The options of the last `lintPacked` call, for the next call that says they are the same.
+    static LINT_OPTIONS: std::cell::Cell<Option<crate::options::LintOptions>> = const { std::cell::Cell::new(None) };
+}
+
+// `lintPacked(utf8, options, sameOptions)`, what `pkg/api.js`'s `lint()` calls: `source` as
+// UTF-8 bytes (`TextEncoder` writes them far faster than passing a string through the glue,
+// which copies it a character at a time), the diagnostics packed by
+// [`js::diagnostics_packed`]. With `same_options` the options of the
+// previous call are used again without reading `options`: `api.js` says so only when the
+// options are deep-equal to the ones that call accepted (reading a typical options object
+// through the boundary costs more than linting a short script).
+#[wasm_bindgen(js_name = lintPacked, skip_typescript)]
+pub fn lint_packed(source: Vec<u8>, options: JsValue, same_options: bool) -> Result<Vec<u8>, JsError> {
+    let source = String::from_utf8(source).map_err(|_| error("`source` is not valid UTF-8"))?;
+    let options = match LINT_OPTIONS.take() {
+        Some(cached) if same_options => cached,
+        _ => options_arg(&options, js_options::lint_options)?,
+    };
+    let packed = js::diagnostics_packed(&source, &crate::lint(&source, &options));
+    LINT_OPTIONS.set(Some(options));
+    Ok(packed)
+}
+
+// `format(source, options?)`: the formatted text.
 #[wasm_bindgen(js_name = format, skip_typescript)]
 pub fn format_js(source: JsValue, options: JsValue) -> Result<String, JsError> {
     let source = source_arg(&source)?;
@@ -139,37 +167,38 @@ pub fn format_js(source: JsValue, options: JsValue) -> Result<String, JsError> {
     Ok(crate::format::format(&source, &options))
 }
 
-/// `fix(source, options?)`: applies the safe fixes (and the unsafe ones with `unsafeFixes`)
-/// round after round; the fixed text, what was applied and what remains.
-#[wasm_bindgen(js_name = fix, skip_typescript)]
-pub fn fix_js(source: JsValue, options: JsValue) -> Result<String, JsError> {
+// `fixPacked(source, options?)`, what `pkg/api.js`'s `fix()` calls: applies the safe fixes (and
+// the unsafe ones with `unsafeFixes`) round after round; the fixed text, what was applied and
+// what remains, packed by [`js::fix_result_packed`].
+#[wasm_bindgen(js_name = fixPacked, skip_typescript)]
+pub fn fix_packed(source: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> {
     let source = source_arg(&source)?;
     let (options, unsafe_fixes) = options_arg(&options, js_options::fix_options)?;
     let result = crate::fix::fix(&source, &options, unsafe_fixes);
-    js::fix_result_json(&result).map_err(|_| error("internal error: a result could not be written as JSON"))
+    js::fix_result_packed(&result).map_err(|_| error("internal error: a result could not be written as JSON"))
 }
 
-/// `parse(source)`: the statements, for a "parsed statements" view.
+// `parse(source)`: the statements, for a "parsed statements" view.
 #[wasm_bindgen(js_name = parse, skip_typescript)]
 pub fn parse_js(source: JsValue) -> Result<String, JsError> {
     let source = source_arg(&source)?;
     to_json(&js::statements(&source, &crate::parse(&source)))
 }
 
-/// `rules()`: every rule's metadata, in code order.
+// `rules()`: every rule's metadata, in code order.
 #[wasm_bindgen(js_name = rules, skip_typescript)]
 pub fn rules_js() -> Result<String, JsError> {
     to_json(&js::rules())
 }
 
-/// `version()`: the crate's version.
+// `version()`: the crate's version.
 #[wasm_bindgen(js_name = version, skip_typescript)]
 pub fn version_js() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// `parseBackends(text)`: what a user pasted from `SHOW BACKENDS` (table, `mysql -B`, `\G` or a
-/// plain list) as the `existingBackends` option: `"host:port"` strings and backend ids.
+// `parseBackends(text)`: what a user pasted from `SHOW BACKENDS` (table, `mysql -B`, `\G` or a
+// plain list) as the `existingBackends` option: `"host:port"` strings and backend ids.
 #[wasm_bindgen(js_name = parseBackends, skip_typescript)]
 pub fn parse_backends_js(text: JsValue) -> Result<String, JsError> {
     let text = text

@@ -4,15 +4,23 @@
 
 use doris_lint::options::LintOptions;
 use doris_lint::format::FormatOptions;
-use doris_lint::wasm::{fix_js, format_js, lint_js, parse_js, rules_js, version_js};
+use doris_lint::wasm::{fix_packed, format_js, lint_js, lint_packed, parse_js, rules_js, version_js};
 use doris_lint::{js, rules::RULES};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-/// A result of the wasm face: JSON text (pkg/api.js hands it to `JSON.parse`).
+/// A JSON result of the wasm face (pkg/api.js hands it to `JSON.parse`).
 fn value(text: String) -> Value {
     serde_json::from_str(&text).expect("JSON text")
+}
+
+/// `fixPacked`'s result read back the way pkg/api.js reads it, as one JSON value.
+fn fixed(packed: Vec<u8>) -> Value {
+    let (remaining, tail) = js::packed_to_json(&packed);
+    let mut out: Value = serde_json::from_str(&tail).expect("JSON text after the diagnostics");
+    out["remaining"] = remaining;
+    out
 }
 
 fn js(v: &Value) -> JsValue {
@@ -44,6 +52,27 @@ fn lint_gives_the_js_shape_with_utf16_positions() {
     // Exactly the shape the native side serializes.
     let native = js::diagnostics(src, &doris_lint::lint(src, &LintOptions::default()));
     assert_eq!(out, serde_json::to_value(native).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn lint_packed_gives_the_native_diagnostics_and_keeps_options_when_told() {
+    let src = "ALTER SYSTEM ADD BACKEND 10.0.0.1:9050;\n-- 注释 😀\nALTER SYSTEM ADD BACKEND 'h:9060';";
+    let packed = |options: JsValue, same: bool| lint_packed(src.as_bytes().to_vec(), options, same).map(|p| js::packed_to_json(&p).0);
+    let native = |options: Value| {
+        let options: LintOptions = serde_json::from_value(options).unwrap();
+        serde_json::to_value(js::diagnostics(src, &doris_lint::lint(src, &options))).unwrap()
+    };
+    let zh = json!({ "locale": "zh-CN", "rules": { "D108": "error" } });
+    assert_eq!(packed(JsValue::UNDEFINED, false).unwrap(), native(json!({})));
+    assert_eq!(packed(js(&zh), false).unwrap(), native(zh.clone()));
+    // Told the options are the same: the previous call's, whatever is passed.
+    assert_eq!(packed(JsValue::UNDEFINED, true).unwrap(), native(zh.clone()));
+    assert_eq!(packed(5.into(), true).unwrap(), native(zh));
+    // Not told: read again, errors included; after an error nothing is kept.
+    assert_eq!(packed(JsValue::NULL, false).unwrap(), native(json!({})));
+    assert!(thrown(packed(js(&json!({ "locale": "fr" })), false)).contains("`locale`"));
+    assert_eq!(packed(JsValue::UNDEFINED, true).unwrap(), native(json!({})));
+    assert_eq!(thrown(lint_packed(vec![0xff, b'a'], JsValue::UNDEFINED, false)), "doris-lint: `source` is not valid UTF-8");
 }
 
 #[wasm_bindgen_test]
@@ -202,7 +231,7 @@ fn format_rejects_bad_arguments_with_errors() {
 #[wasm_bindgen_test]
 fn fix_applies_safe_fixes_and_reports_in_the_js_shape() {
     let src = "-- 扩容 😀\r\nALTER SYSTEM ADD BACKEND 10.0.0.1:9050;\n# note\nALTER SYSTEM ADD BACKENDS \"a:9050\";";
-    let out = value(fix_js(src.into(), JsValue::UNDEFINED).unwrap());
+    let out = fixed(fix_packed(src.into(), JsValue::UNDEFINED).unwrap());
     let native = doris_lint::fix::fix(src, &LintOptions::default(), false);
     assert_eq!(out, serde_json::to_value(js::JsFixResult::new(&native)).unwrap());
     assert_eq!(out["output"], native.output.as_str());
@@ -213,12 +242,12 @@ fn fix_applies_safe_fixes_and_reports_in_the_js_shape() {
     // Unsafe fixes only when asked, with the lint options alongside.
     let remaining = |v: &Value| v["remaining"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
     assert!(remaining(&out).contains(&"D008".to_string()));
-    let unsafe_out = value(fix_js(src.into(), js(&json!({ "unsafeFixes": true, "locale": "zh-CN" }))).unwrap());
+    let unsafe_out = fixed(fix_packed(src.into(), js(&json!({ "unsafeFixes": true, "locale": "zh-CN" }))).unwrap());
     let native = doris_lint::fix::fix(src, &serde_json::from_value(json!({ "locale": "zh-CN" })).unwrap(), true);
     assert_eq!(unsafe_out, serde_json::to_value(js::JsFixResult::new(&native)).unwrap());
     assert!(!remaining(&unsafe_out).contains(&"D008".to_string()));
     for (options, name) in [(json!({ "unsafeFixes": "yes" }), "`unsafeFixes`"), (json!({ "unsafe": true }), "`unsafe`"), (json!({ "ports": { "x": 1 } }), "`ports.x`")] {
-        assert!(thrown(fix_js(src.into(), js(&options))).contains(name), "{options}");
+        assert!(thrown(fix_packed(src.into(), js(&options))).contains(name), "{options}");
     }
-    assert_eq!(thrown(fix_js(JsValue::UNDEFINED, JsValue::UNDEFINED)), "doris-lint: `source` must be a string, got undefined");
+    assert_eq!(thrown(fix_packed(JsValue::UNDEFINED, JsValue::UNDEFINED)), "doris-lint: `source` must be a string, got undefined");
 }

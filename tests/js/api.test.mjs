@@ -1,6 +1,7 @@
 // The package's public API, imported the way users do: `from "doris-lint"` (the "node" entry).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 
 import init, { fix, format, init as namedInit, isReady, lint, parse, rules, version } from "doris-lint";
 
@@ -31,6 +32,39 @@ test("lint returns diagnostics in the documented shape", () => {
   // Plain objects and arrays, not Maps.
   assert.equal(Object.getPrototypeOf(d), Object.prototype);
   assert.ok(Array.isArray(d.fix.edits));
+});
+
+test("lint keys come in the documented order, as JSON would give them", () => {
+  const [d] = lint("ALTER SYSTEM ADD BACKEND 10.0.0.1:9050;\n");
+  assert.deepEqual(Object.keys(d), ["code", "rule", "severity", "message", "help", "from", "to", "start", "end", "fix"]);
+  assert.deepEqual(Object.keys(d.fix), ["message", "applicability", "edits"]);
+  // With help or fix absent, the others keep their order.
+  const order = ["code", "rule", "severity", "message", "help", "from", "to", "start", "end", "fix"];
+  const fixtures = new URL("../fixtures/rules/", import.meta.url);
+  const all = ["D007/invalid.sql", "D901/invalid.sql", "D201/invalid.sql"].flatMap((f) => lint(readFileSync(new URL(f, fixtures), "utf8")));
+  assert.ok(all.some((d) => !("help" in d)) && all.some((d) => !("fix" in d)));
+  for (const d of all) assert.deepEqual(Object.keys(d), order.filter((k) => k in d));
+});
+
+test("options reused between calls are read again whenever they change", () => {
+  const source = "ALTER SYSTEM ADD BACKEND 10.0.0.1:9050;";
+  const codes = (options) => lint(source, options).map((d) => `${d.code}:${d.severity}`);
+  const options = { rules: { D007: "warning" } };
+  assert.deepEqual(codes(options), ["D007:warning"]);
+  assert.deepEqual(codes(options), ["D007:warning"]);
+  // The same object, changed in place; an equal fresh object; a different type or order.
+  options.rules.D007 = "off";
+  assert.deepEqual(codes(options), []);
+  assert.deepEqual(codes({ rules: { D007: "off" } }), []);
+  assert.deepEqual(codes({ rules: { D007: "info" } }), ["D007:info"]);
+  assert.deepEqual(codes(undefined), ["D007:error"]);
+  assert.deepEqual(codes({ locale: "en", rules: { D007: "off" } }), []);
+  assert.deepEqual(codes({ rules: { D007: "off" }, locale: "en" }), []);
+  // What the first read rejects is still rejected after an equal-looking accepted value.
+  assert.deepEqual(codes({ rules: {} }), ["D007:error"]);
+  assert.throws(() => lint(source, { rules: new Map() }), /plain object/);
+  assert.throws(() => lint(source, { rules: { D007: "loud" } }), /`rules.D007`/);
+  assert.deepEqual(codes({ rules: {} }), ["D007:error"]);
 });
 
 test("a clean script gives an empty array", () => {
