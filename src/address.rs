@@ -271,17 +271,19 @@ pub enum HostProblem {
 
 /// Parses a dotted quad; `None` when the text is not all digits and dots.
 fn check_ipv4(host: &str) -> Option<Result<(), HostProblem>> {
+    // One pass over the parts, given up at the first byte that is not a digit or a dot.
     let bytes = host.as_bytes();
-    if !bytes.iter().all(|&b| b.is_ascii_digit() || b == b'.') || !bytes.iter().any(u8::is_ascii_digit) {
-        return None;
-    }
-    // Only ASCII digits and dots from here on: one pass over the parts.
-    let (mut count, mut empty, mut bad_octet) = (0, false, None);
+    let (mut count, mut empty, mut bad_octet, mut digits) = (0, false, None, false);
     let (mut start, mut value) = (0, 0u32);
     for (i, &b) in bytes.iter().chain([&b'.']).enumerate() {
-        if b != b'.' {
-            value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
-            continue;
+        match b {
+            b'0'..=b'9' => {
+                value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+                digits = true;
+                continue;
+            }
+            b'.' => {}
+            _ => return None,
         }
         count += 1;
         empty |= start == i;
@@ -289,6 +291,9 @@ fn check_ipv4(host: &str) -> Option<Result<(), HostProblem>> {
             bad_octet = Some(&host[start..i]);
         }
         (start, value) = (i + 1, 0);
+    }
+    if !digits {
+        return None;
     }
     if count != 4 || empty {
         return Some(Err(HostProblem::Ipv4PartCount { parts: count }));
@@ -360,25 +365,32 @@ pub fn classify_host(host: &str, bracketed: bool) -> Result<HostKind, HostProble
     if host.len() > 253 {
         return Err(HostProblem::TooLong { len: host.len() });
     }
-    let bad = host.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'));
-    // Every byte before it is ASCII, so it starts a character.
-    if let Some(ch) = bad.and_then(|i| host[i..].chars().next()) {
-        return Err(HostProblem::BadChar { ch });
-    }
-    // A single trailing dot (fully qualified form) is allowed.
+    // One pass over the name: a character outside `[A-Za-z0-9-.]` is reported before any
+    // faulty label, of which the first is reported. A single trailing dot (fully qualified
+    // form) is allowed.
     let name = host.strip_suffix('.').unwrap_or(host);
-    for label in name.split('.') {
-        if label.is_empty() {
-            return Err(HostProblem::EmptyLabel);
-        }
-        if label.len() > 63 {
-            return Err(HostProblem::LabelTooLong { label: label.to_string() });
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            return Err(HostProblem::HyphenEdge { label: label.to_string() });
+    let (mut start, mut faulty) = (0, None);
+    for (i, &b) in name.as_bytes().iter().chain([&b'.']).enumerate() {
+        match b {
+            b'.' => {
+                let label = &name[start..i];
+                let ok = !label.is_empty() && label.len() <= 63 && !label.starts_with('-') && !label.ends_with('-');
+                if !ok && faulty.is_none() {
+                    faulty = Some(label);
+                }
+                start = i + 1;
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => {}
+            // Every byte before it is ASCII, so it starts a character.
+            _ => return Err(HostProblem::BadChar { ch: name[i..].chars().next().unwrap_or('.') }),
         }
     }
-    Ok(HostKind::DnsName)
+    match faulty {
+        None => Ok(HostKind::DnsName),
+        Some("") => Err(HostProblem::EmptyLabel),
+        Some(label) if label.len() > 63 => Err(HostProblem::LabelTooLong { label: label.to_string() }),
+        Some(label) => Err(HostProblem::HyphenEdge { label: label.to_string() }),
+    }
 }
 
 /// `127.0.0.0/8`, `localhost` (any case, optional trailing dot) and `::1` (any spelling).
@@ -428,13 +440,27 @@ struct Scan {
     shell_or_printf: Option<Placeholder>,
 }
 
+/// The bytes [`Scan`] has nothing to note about: `[0-9a-zA-Z_-]` except `x` and `X`.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = (c.is_ascii_alphanumeric() || c == b'-' || c == b'_') && c != b'x' && c != b'X';
+        b += 1;
+    }
+    t
+};
+
 impl Scan {
     fn of(text: &str) -> Scan {
         let bytes = text.as_bytes();
         let mut scan = Scan::default();
         for (i, &b) in bytes.iter().enumerate() {
+            if PLAIN[usize::from(b)] {
+                continue;
+            }
             match b {
-                b'0'..=b'9' | b'a'..=b'w' | b'y' | b'z' | b'A'..=b'W' | b'Y' | b'Z' | b'-' | b'_' => {}
                 b':' => scan.colons += 1,
                 b'.' => scan.dots |= bytes.get(i + 1) == Some(&b'.') && bytes.get(i + 2) == Some(&b'.'),
                 b',' | b';' => scan.separators = true,

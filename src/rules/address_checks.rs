@@ -201,41 +201,40 @@ pub fn requote(like: &Operand, value: &str) -> String {
     };
     let mut s = String::with_capacity(value.len() + 2);
     s.push(q);
-    for c in value.chars() {
-        if c == q || c == '\\' {
+    // The runs between the characters to escape, copied whole.
+    let mut start = 0;
+    for (i, b) in value.bytes().enumerate() {
+        if b == q as u8 || b == b'\\' {
+            s.push_str(&value[start..i]);
             s.push('\\');
+            start = i;
         }
-        s.push(c);
     }
+    s.push_str(&value[start..]);
     s.push(q);
     s
 }
 
-/// What Doris does with `value` in `role`, for messages (en, zh).
-pub fn doris_outcome(value: &str, role: Role, kind: StatementKind) -> (String, String) {
+/// What Doris does with `value` in `role`, for messages (in the locale of the run).
+pub fn doris_outcome(value: &str, role: Role, kind: StatementKind, cx: &crate::rules::Context<'_>) -> Cow<'static, str> {
     if role == Role::NewHostname {
-        return (
-            "Doris stores it as the new host name and the node becomes unreachable".into(),
-            "Doris 会把它存为新的主机名，节点随即无法访问".into(),
-        );
+        return t!(cx, "Doris stores it as the new host name and the node becomes unreachable", "Doris 会把它存为新的主机名，节点随即无法访问");
     }
     if address::is_id_form(value) {
         match role {
             Role::NewBackend => {
-                return (
-                    "Doris takes a literal without `:` as a backend id and ADD BACKEND silently adds nothing".into(),
-                    "Doris 把不含 `:` 的字面量当作 backend id，ADD BACKEND 会静默地什么也不添加".into(),
+                return t!(
+                    cx,
+                    "Doris takes a literal without `:` as a backend id and ADD BACKEND silently adds nothing",
+                    "Doris 把不含 `:` 的字面量当作 backend id，ADD BACKEND 会静默地什么也不添加",
                 )
             }
             Role::ExistingBackend => {
                 if address::parse_backend_id(value).is_none() {
-                    let m = format!("java.lang.NumberFormatException: For input string: \"{value}\"");
-                    return (format!("Doris rejects it with `{m}`"), format!("Doris 会报错拒绝：`{m}`"));
+                    let m = cat!("java.lang.NumberFormatException: For input string: \"", value, "\"");
+                    return t!(cx, cat!("Doris rejects it with `", m, "`"), cat!("Doris 会报错拒绝：`", m, "`"));
                 }
-                return (
-                    "Doris looks for a backend with that id".into(),
-                    "Doris 会查找该 id 的 backend".into(),
-                );
+                return t!(cx, "Doris looks for a backend with that id", "Doris 会查找该 id 的 backend");
             }
             _ => {}
         }
@@ -243,51 +242,56 @@ pub fn doris_outcome(value: &str, role: Role, kind: StatementKind) -> (String, S
     match address::validate(value) {
         Err(e) => {
             let m = e.doris_message();
-            (format!("Doris rejects it with `{m}`"), format!("Doris 会报错拒绝：`{m}`"))
+            t!(cx, cat!("Doris rejects it with `", m, "`"), cat!("Doris 会报错拒绝：`", m, "`"))
         }
-        Ok(hp) if adds(kind) => (
-            format!("Doris accepts it as host `{}`, which no machine answers to", hp.host),
-            format!("Doris 会接受它并把 `{}` 当作主机，但没有机器会响应", hp.host),
+        Ok(hp) if adds(kind) => t!(
+            cx,
+            cat!("Doris accepts it as host `", hp.host, "`, which no machine answers to"),
+            cat!("Doris 会接受它并把 `", hp.host, "` 当作主机，但没有机器会响应"),
         ),
-        Ok(hp) => (
-            format!("Doris looks for a node with host `{}` and finds none", hp.host),
-            format!("Doris 会查找主机为 `{}` 的节点，但找不到", hp.host),
+        Ok(hp) => t!(
+            cx,
+            cat!("Doris looks for a node with host `", hp.host, "` and finds none"),
+            cat!("Doris 会查找主机为 `", hp.host, "` 的节点，但找不到"),
         ),
     }
 }
 
 /// The key Doris's duplicate check would use if it were case-insensitive: the host without
 /// regard to ASCII case (brackets already removed by the split; IPv6 addresses by value) and
-/// the numeric port. Borrows the host: no allocation.
+/// the numeric port. Borrows the address: no allocation, 16 bytes. Its hash is computed once,
+/// when the key is made, so that looking it up in several maps reads the host once.
 #[derive(Debug, Clone, Copy)]
 pub struct LooseKey<'a> {
-    host: LooseHost<'a>,
-    port: i32,
+    hp: &'a HostPort<'a>,
+    hash: u64,
 }
 
-#[derive(Debug, Clone, Copy)]
-enum LooseHost<'a> {
-    Name(&'a str),
-    Ipv6(u128),
+/// The value of an IPv6 host (only they have `:`).
+fn ipv6_value(host: &str) -> Option<u128> {
+    let v6 = if host.contains(':') { host.parse::<std::net::Ipv6Addr>().ok() } else { None };
+    v6.map(u128::from)
 }
 
-pub fn loose_key<'a>(hp: &'a HostPort<'_>) -> LooseKey<'a> {
-    // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address). Only they have `:`.
-    let v6 = if hp.host.contains(':') { hp.host.parse::<std::net::Ipv6Addr>().ok() } else { None };
-    let host = match v6 {
-        Some(v6) => LooseHost::Ipv6(v6.into()),
-        None => LooseHost::Name(&hp.host),
+pub fn loose_key<'a>(hp: &'a HostPort<'a>) -> LooseKey<'a> {
+    use crate::rules::fx_add;
+    // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address).
+    let hash = match ipv6_value(&hp.host) {
+        Some(v6) => fx_add(fx_add(0, v6 as u64), (v6 >> 64) as u64),
+        // Consistent with `eq_ignore_ascii_case`: hash the lower-case bytes.
+        None => hp.host.bytes().fold(0, |h, b| fx_add(h, b.to_ascii_lowercase().into())),
     };
-    LooseKey { host, port: hp.port }
+    LooseKey { hp, hash: fx_add(hash, hp.port as u64) }
 }
 
 impl PartialEq for LooseKey<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.port == other.port
-            && match (self.host, other.host) {
-                (LooseHost::Name(a), LooseHost::Name(b)) => a.eq_ignore_ascii_case(b),
-                (LooseHost::Ipv6(a), LooseHost::Ipv6(b)) => a == b,
-                _ => false,
+        let (a, b) = (&self.hp.host, &other.hp.host);
+        self.hash == other.hash
+            && self.hp.port == other.hp.port
+            && match (ipv6_value(a), ipv6_value(b)) {
+                (None, None) => a.eq_ignore_ascii_case(b),
+                (a, b) => a.is_some() && a == b,
             }
     }
 }
@@ -296,14 +300,7 @@ impl Eq for LooseKey<'_> {}
 
 impl Hash for LooseKey<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        match self.host {
-            LooseHost::Name(name) => {
-                // Consistent with `eq_ignore_ascii_case`: hash the lower-case bytes.
-                state.write_u64(name.bytes().fold(0, |h, b| crate::rules::fx_add(h, b.to_ascii_lowercase().into())))
-            }
-            LooseHost::Ipv6(v6) => state.write_u128(v6),
-        }
-        state.write_i32(self.port);
+        state.write_u64(self.hash);
     }
 }
 
@@ -327,7 +324,7 @@ pub fn sub_span(source: &str, op: &Operand, start: usize, end: usize) -> crate::
 /// The example address for a role, for help texts.
 pub fn example(role: Role, options: &LintOptions) -> String {
     match role.expected_port(options) {
-        Some(p) => format!("\"10.0.0.1:{p}\""),
+        Some(p) => cat!("\"10.0.0.1:", p, "\""),
         None => "\"fe1.example.com\"".to_string(),
     }
 }

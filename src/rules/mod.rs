@@ -20,6 +20,20 @@ macro_rules! t {
     }};
 }
 
+/// A message from its pieces (`&str`, `String`, `Cow<str>`, `char`, integers), like `concat!`
+/// at run time: `cat!("`", text, "` holds ", n, " entries")`. See [`message`]. String literals
+/// go to one constant array and the other pieces to another, alternately (an empty text
+/// between two pieces that are not literals).
+macro_rules! cat {
+    // `@text`: a text is due next; `@piece`: a piece is (the last one was a text).
+    (@text [$($s:expr,)*] [$($a:expr,)*] $(,)?) => { $crate::rules::message::cat(&[$($s,)*], &[$(&$a as &dyn $crate::rules::message::Piece,)*]) };
+    (@piece [$($s:expr,)*] [$($a:expr,)*] $(,)?) => { $crate::rules::message::cat(&[$($s,)*], &[$(&$a as &dyn $crate::rules::message::Piece,)*]) };
+    (@text [$($s:expr,)*] [$($a:expr,)*] $l:literal $(, $($rest:tt)*)?) => { cat!(@piece [$($s,)* $l,] [$($a,)*] $($($rest)*)?) };
+    (@text [$($s:expr,)*] [$($a:expr,)*] $e:expr $(, $($rest:tt)*)?) => { cat!(@text [$($s,)* "",] [$($a,)* $e,] $($($rest)*)?) };
+    (@piece [$($s:expr,)*] [$($a:expr,)*] $e:expr $(, $($rest:tt)*)?) => { cat!(@text [$($s,)*] [$($a,)* $e,] $($($rest)*)?) };
+    ($($piece:tt)+) => { cat!(@text [] [] $($piece)+) };
+}
+
 use crate::syntax::{Node, Property, PropertyList, Script, Segment, Statement};
 use address_checks::Lit;
 
@@ -67,6 +81,7 @@ mod d302_force_drop_backend;
 mod d303_drop_frontend;
 mod d304_missing_broker_name;
 mod tags;
+mod message;
 mod d901_unused_suppression;
 mod d902_unformatted;
 mod d903_unsupported_statement;
