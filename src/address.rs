@@ -365,32 +365,25 @@ pub fn classify_host(host: &str, bracketed: bool) -> Result<HostKind, HostProble
     if host.len() > 253 {
         return Err(HostProblem::TooLong { len: host.len() });
     }
-    // One pass over the name: a character outside `[A-Za-z0-9-.]` is reported before any
-    // faulty label, of which the first is reported. A single trailing dot (fully qualified
-    // form) is allowed.
+    let bad = host.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'));
+    // Every byte before it is ASCII, so it starts a character.
+    if let Some(ch) = bad.and_then(|i| host[i..].chars().next()) {
+        return Err(HostProblem::BadChar { ch });
+    }
+    // A single trailing dot (fully qualified form) is allowed.
     let name = host.strip_suffix('.').unwrap_or(host);
-    let (mut start, mut faulty) = (0, None);
-    for (i, &b) in name.as_bytes().iter().chain([&b'.']).enumerate() {
-        match b {
-            b'.' => {
-                let label = &name[start..i];
-                let ok = !label.is_empty() && label.len() <= 63 && !label.starts_with('-') && !label.ends_with('-');
-                if !ok && faulty.is_none() {
-                    faulty = Some(label);
-                }
-                start = i + 1;
-            }
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => {}
-            // Every byte before it is ASCII, so it starts a character.
-            _ => return Err(HostProblem::BadChar { ch: name[i..].chars().next().unwrap_or('.') }),
+    for label in name.split('.') {
+        if label.is_empty() {
+            return Err(HostProblem::EmptyLabel);
+        }
+        if label.len() > 63 {
+            return Err(HostProblem::LabelTooLong { label: label.to_string() });
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(HostProblem::HyphenEdge { label: label.to_string() });
         }
     }
-    match faulty {
-        None => Ok(HostKind::DnsName),
-        Some("") => Err(HostProblem::EmptyLabel),
-        Some(label) if label.len() > 63 => Err(HostProblem::LabelTooLong { label: label.to_string() }),
-        Some(label) => Err(HostProblem::HyphenEdge { label: label.to_string() }),
-    }
+    Ok(HostKind::DnsName)
 }
 
 /// `127.0.0.0/8`, `localhost` (any case, optional trailing dot) and `::1` (any spelling).
@@ -440,27 +433,13 @@ struct Scan {
     shell_or_printf: Option<Placeholder>,
 }
 
-/// The bytes [`Scan`] has nothing to note about: `[0-9a-zA-Z_-]` except `x` and `X`.
-static PLAIN: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = (c.is_ascii_alphanumeric() || c == b'-' || c == b'_') && c != b'x' && c != b'X';
-        b += 1;
-    }
-    t
-};
-
 impl Scan {
     fn of(text: &str) -> Scan {
         let bytes = text.as_bytes();
         let mut scan = Scan::default();
         for (i, &b) in bytes.iter().enumerate() {
-            if PLAIN[usize::from(b)] {
-                continue;
-            }
             match b {
+                b'0'..=b'9' | b'a'..=b'w' | b'y' | b'z' | b'A'..=b'W' | b'Y' | b'Z' | b'-' | b'_' => {}
                 b':' => scan.colons += 1,
                 b'.' => scan.dots |= bytes.get(i + 1) == Some(&b'.') && bytes.get(i + 2) == Some(&b'.'),
                 b',' | b';' => scan.separators = true,

@@ -201,16 +201,12 @@ pub fn requote(like: &Operand, value: &str) -> String {
     };
     let mut s = String::with_capacity(value.len() + 2);
     s.push(q);
-    // The runs between the characters to escape, copied whole.
-    let mut start = 0;
-    for (i, b) in value.bytes().enumerate() {
-        if b == q as u8 || b == b'\\' {
-            s.push_str(&value[start..i]);
+    for c in value.chars() {
+        if c == q || c == '\\' {
             s.push('\\');
-            start = i;
         }
+        s.push(c);
     }
-    s.push_str(&value[start..]);
     s.push(q);
     s
 }
@@ -287,12 +283,10 @@ pub fn loose_key<'a>(hp: &'a HostPort<'a>) -> LooseKey<'a> {
 impl PartialEq for LooseKey<'_> {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&self.hp.host, &other.hp.host);
+        // Hosts equal but for case are both IPv6 addresses of one value or both names.
         self.hash == other.hash
             && self.hp.port == other.hp.port
-            && match (ipv6_value(a), ipv6_value(b)) {
-                (None, None) => a.eq_ignore_ascii_case(b),
-                (a, b) => a.is_some() && a == b,
-            }
+            && (a.eq_ignore_ascii_case(b) || ipv6_value(a).is_some_and(|v6| ipv6_value(b) == Some(v6)))
     }
 }
 

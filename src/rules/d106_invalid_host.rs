@@ -1,8 +1,6 @@
 use crate::address::{self, HostProblem};
 use crate::diagnostic::Severity;
 use crate::rules::address_checks::{self, Role, Verdict};
-use crate::options::Locale;
-use crate::rules::message::{self, Piece};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 
 pub struct InvalidHost;
@@ -32,57 +30,45 @@ ALTER SYSTEM ADD BACKEND "10.0.0.25:9050";
 "#,
 };
 
-/// What is wrong with `host`, in the locale of the run: the host and a detail between three
-/// texts.
-fn describe(cx: &Context<'_>, host: &str, p: &HostProblem) -> String {
-    let (en, zh, detail): ([&str; 3], [&str; 3], &dyn Piece) = match p {
+fn describe(host: &str, p: &HostProblem) -> (String, String) {
+    match p {
         HostProblem::Ipv4PartCount { parts } => (
-            ["`", "` looks like an IPv4 address but has ", " parts instead of 4"],
-            ["`", "` 看起来像 IPv4 地址，但有 ", " 段而不是 4 段"],
-            parts,
+            format!("`{host}` looks like an IPv4 address but has {parts} parts instead of 4"),
+            format!("`{host}` 看起来像 IPv4 地址，但有 {parts} 段而不是 4 段"),
         ),
         HostProblem::Ipv4Octet { octet } => (
-            ["`", "` is not a valid IPv4 address: `", "` is not a number 0..255"],
-            ["`", "` 不是合法的 IPv4 地址：`", "` 不是 0..255 的数"],
-            octet,
+            format!("`{host}` is not a valid IPv4 address: `{octet}` is not a number 0..255"),
+            format!("`{host}` 不是合法的 IPv4 地址：`{octet}` 不是 0..255 的数"),
         ),
-        HostProblem::BadIpv6 => (["`", "` in brackets is not a valid IPv6 address", ""], ["方括号中的 `", "` 不是合法的 IPv6 地址", ""], &""),
+        HostProblem::BadIpv6 => (
+            format!("`{host}` in brackets is not a valid IPv6 address"),
+            format!("方括号中的 `{host}` 不是合法的 IPv6 地址"),
+        ),
         HostProblem::Ipv6WithoutBrackets => (
-            ["`", "` is an IPv6 address; a host name cannot contain `:`", ""],
-            ["`", "` 是 IPv6 地址；主机名不能包含 `:`", ""],
-            &"",
+            format!("`{host}` is an IPv6 address; a host name cannot contain `:`"),
+            format!("`{host}` 是 IPv6 地址；主机名不能包含 `:`"),
         ),
         HostProblem::BadChar { ch } => (
-            ["`", "` is not a valid host name: `", "` is not allowed (only letters, digits, `-` and `.`)"],
-            ["`", "` 不是合法的主机名：不允许出现 `", "`（只能用字母、数字、`-` 和 `.`）"],
-            ch,
+            format!("`{host}` is not a valid host name: `{ch}` is not allowed (only letters, digits, `-` and `.`)"),
+            format!("`{host}` 不是合法的主机名：不允许出现 `{ch}`（只能用字母、数字、`-` 和 `.`）"),
         ),
         HostProblem::LabelTooLong { label } => (
-            ["`", "` is not a valid host name: the part `", "` is longer than 63 characters"],
-            ["`", "` 不是合法的主机名：`", "` 这一段超过 63 个字符"],
-            label,
+            format!("`{host}` is not a valid host name: the part `{label}` is longer than 63 characters"),
+            format!("`{host}` 不是合法的主机名：`{label}` 这一段超过 63 个字符"),
         ),
         HostProblem::EmptyLabel => (
-            ["`", "` is not a valid host name: it has an empty part between dots", ""],
-            ["`", "` 不是合法的主机名：点号之间有空段", ""],
-            &"",
+            format!("`{host}` is not a valid host name: it has an empty part between dots"),
+            format!("`{host}` 不是合法的主机名：点号之间有空段"),
         ),
         HostProblem::HyphenEdge { label } => (
-            ["`", "` is not a valid host name: the part `", "` starts or ends with `-`"],
-            ["`", "` 不是合法的主机名：`", "` 这一段以 `-` 开头或结尾"],
-            label,
+            format!("`{host}` is not a valid host name: the part `{label}` starts or ends with `-`"),
+            format!("`{host}` 不是合法的主机名：`{label}` 这一段以 `-` 开头或结尾"),
         ),
         HostProblem::TooLong { len } => (
-            ["`", "` is not a valid host name: it has ", " characters (at most 253)"],
-            ["`", "` 不是合法的主机名：长度为 ", "（最多 253）"],
-            len,
+            format!("`{host}` is not a valid host name: it has {len} characters (at most 253)"),
+            format!("`{host}` 不是合法的主机名：长度为 {len}（最多 253）"),
         ),
-    };
-    let texts = match cx.locale() {
-        Locale::En => en,
-        Locale::ZhCn => zh,
-    };
-    message::cat(&texts, &[&host, detail])
+    }
 }
 
 impl Rule for InvalidHost {
@@ -99,7 +85,7 @@ impl Rule for InvalidHost {
             };
             let Err(problem) = address::classify_host(host, bracketed) else { continue };
             let op = lit.operand;
-            let what = describe(cx, host, &problem);
+            let (what_en, what_zh) = describe(host, &problem);
             let (then_en, then_zh) = if lit.role == Role::NewHostname {
                 (
                     "Doris stores the new host name without checking it, and the node becomes unreachable",
@@ -117,7 +103,7 @@ impl Rule for InvalidHost {
                 _ => op.span,
             };
             let d = cx
-                .diagnostic(span, t!(cx, cat!(what, ": ", then_en), cat!(what, "：", then_zh)))
+                .diagnostic(span, t!(cx, format!("{what_en}: {then_en}"), format!("{what_zh}：{then_zh}")))
                 .with_help(t!(cx, 
                     "use the node's IP address (four numbers 0..255, IPv6 in brackets) or its resolvable host name",
                     "请使用节点的 IP 地址（四个 0..255 的数字；IPv6 写在方括号里）或可解析的主机名",

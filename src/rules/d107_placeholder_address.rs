@@ -76,8 +76,8 @@ impl Rule for PlaceholderAddress {
                 .diagnostic(
                     op.span,
                     t!(cx, 
-                        cat!("`", text, "` is a placeholder (", r_en, "), not a real address: ", outcome),
-                        cat!("`", text, "` 是占位符（", r_zh, "），不是真实地址：", outcome),
+                        format!("`{text}` is a placeholder ({r_en}), not a real address: {outcome}"),
+                        format!("`{text}` 是占位符（{r_zh}），不是真实地址：{outcome}"),
                     ),
                 )
                 .with_help(t!(cx, h_en, h_zh));

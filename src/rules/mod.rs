@@ -21,17 +21,15 @@ macro_rules! t {
 }
 
 /// A message from its pieces (`&str`, `String`, `Cow<str>`, `char`, integers), like `concat!`
-/// at run time: `cat!("`", text, "` holds ", n, " entries")`. See [`message`]. String literals
-/// go to one constant array and the other pieces to another, alternately (an empty text
-/// between two pieces that are not literals).
+/// at run time: `cat!("`", text, "` holds ", n, " entries")`. The literals make one template
+/// in which a NUL stands for each other piece (so literals must not hold NUL). See [`message`].
 macro_rules! cat {
-    // `@text`: a text is due next; `@piece`: a piece is (the last one was a text).
-    (@text [$($s:expr,)*] [$($a:expr,)*] $(,)?) => { $crate::rules::message::cat(&[$($s,)*], &[$(&$a as &dyn $crate::rules::message::Piece,)*]) };
-    (@piece [$($s:expr,)*] [$($a:expr,)*] $(,)?) => { $crate::rules::message::cat(&[$($s,)*], &[$(&$a as &dyn $crate::rules::message::Piece,)*]) };
-    (@text [$($s:expr,)*] [$($a:expr,)*] $l:literal $(, $($rest:tt)*)?) => { cat!(@piece [$($s,)* $l,] [$($a,)*] $($($rest)*)?) };
-    (@text [$($s:expr,)*] [$($a:expr,)*] $e:expr $(, $($rest:tt)*)?) => { cat!(@text [$($s,)* "",] [$($a,)* $e,] $($($rest)*)?) };
-    (@piece [$($s:expr,)*] [$($a:expr,)*] $e:expr $(, $($rest:tt)*)?) => { cat!(@text [$($s,)*] [$($a,)* $e,] $($($rest)*)?) };
-    ($($piece:tt)+) => { cat!(@text [] [] $($piece)+) };
+    (@ [$($t:literal)*] [$($a:expr,)*] $(,)?) => {
+        $crate::rules::message::cat(concat!($($t),*), &[$(&$a as &dyn $crate::rules::message::Piece),*])
+    };
+    (@ [$($t:literal)*] [$($a:expr,)*] $l:literal $(, $($rest:tt)*)?) => { cat!(@ [$($t)* $l] [$($a,)*] $($($rest)*)?) };
+    (@ [$($t:literal)*] [$($a:expr,)*] $e:expr $(, $($rest:tt)*)?) => { cat!(@ [$($t)* "\0"] [$($a,)* $e,] $($($rest)*)?) };
+    ($($piece:tt)+) => { cat!(@ [] [] $($piece)+) };
 }
 
 use crate::syntax::{Node, Property, PropertyList, Script, Segment, Statement};
