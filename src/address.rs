@@ -271,17 +271,19 @@ pub enum HostProblem {
 
 /// Parses a dotted quad; `None` when the text is not all digits and dots.
 fn check_ipv4(host: &str) -> Option<Result<(), HostProblem>> {
+    // One pass over the parts, given up at the first byte that is not a digit or a dot.
     let bytes = host.as_bytes();
-    if !bytes.iter().all(|&b| b.is_ascii_digit() || b == b'.') || !bytes.iter().any(u8::is_ascii_digit) {
-        return None;
-    }
-    // Only ASCII digits and dots from here on: one pass over the parts.
-    let (mut count, mut empty, mut bad_octet) = (0, false, None);
+    let (mut count, mut empty, mut bad_octet, mut digits) = (0, false, None, false);
     let (mut start, mut value) = (0, 0u32);
     for (i, &b) in bytes.iter().chain([&b'.']).enumerate() {
-        if b != b'.' {
-            value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
-            continue;
+        match b {
+            b'0'..=b'9' => {
+                value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+                digits = true;
+                continue;
+            }
+            b'.' => {}
+            _ => return None,
         }
         count += 1;
         empty |= start == i;
@@ -289,6 +291,9 @@ fn check_ipv4(host: &str) -> Option<Result<(), HostProblem>> {
             bad_octet = Some(&host[start..i]);
         }
         (start, value) = (i + 1, 0);
+    }
+    if !digits {
+        return None;
     }
     if count != 4 || empty {
         return Some(Err(HostProblem::Ipv4PartCount { parts: count }));

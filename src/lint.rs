@@ -82,7 +82,7 @@ pub fn lint_script_report(source: &str, script: &Script, options: &LintOptions) 
 /// One lint run: fed the script a chunk of segments at a time, in order.
 struct Linter<'s> {
     run: Run<'s>,
-    carry: std::cell::RefCell<Carry<'s>>,
+    carry: Carry<'s>,
     /// The rules that are on, with their severity and whether it was configured, in code order;
     /// `late`: the ones that run after suppression.
     rules: Vec<(&'static dyn Rule, Severity, bool)>,

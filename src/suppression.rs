@@ -207,34 +207,18 @@ pub fn apply(
     if suppressions.is_empty() {
         return silenced;
     }
-    // The file's suppressions, and the statements' by segment: each diagnostic looks only at
-    // the ones that can apply to it.
-    let mut file = Vec::new();
-    let mut by_segment = Vec::new();
-    for (i, s) in suppressions.iter().enumerate() {
-        match (s.scope, s.segment) {
-            (SuppressionScope::File, _) => file.push(i),
-            (SuppressionScope::Statement, Some(seg)) => by_segment.push((seg, i)),
-            (SuppressionScope::Statement, None) => {}
-        }
-    }
-    // In segment order already: the suppressions are collected segment by segment.
-    debug_assert!(by_segment.is_sorted());
     for d in diagnostics.split_off(from) {
-        let of_statement = match segment_of(segment_starts, d.span) {
-            Some(seg) => {
-                let lo = by_segment.partition_point(|&(s, _)| s < seg);
-                let hi = by_segment.partition_point(|&(s, _)| s <= seg);
-                &by_segment[lo..hi]
-            }
-            None => &[][..],
-        };
+        let seg = segment_of(segment_starts, d.span);
         // Every matching suppression counts as used; the first one is recorded.
-        let mut first: Option<usize> = None;
-        for i in file.iter().copied().chain(of_statement.iter().map(|&(_, i)| i)) {
-            if let Some(c) = suppressions[i].codes.iter_mut().find(|c| c.code == Some(d.code)) {
+        let mut first = None;
+        for (i, s) in suppressions.iter_mut().enumerate() {
+            let applies = s.scope == SuppressionScope::File || (s.segment.is_some() && s.segment == seg);
+            if !applies {
+                continue;
+            }
+            if let Some(c) = s.codes.iter_mut().find(|c| c.code == Some(d.code)) {
                 c.used += 1;
-                first = Some(first.map_or(i, |f| f.min(i)));
+                first.get_or_insert(i);
             }
         }
         match first {

@@ -211,31 +211,26 @@ pub fn requote(like: &Operand, value: &str) -> String {
     s
 }
 
-/// What Doris does with `value` in `role`, for messages (en, zh).
-pub fn doris_outcome(value: &str, role: Role, kind: StatementKind) -> (String, String) {
+/// What Doris does with `value` in `role`, for messages (in the locale of the run).
+pub fn doris_outcome(value: &str, role: Role, kind: StatementKind, cx: &crate::rules::Context<'_, '_>) -> Cow<'static, str> {
     if role == Role::NewHostname {
-        return (
-            "Doris stores it as the new host name and the node becomes unreachable".into(),
-            "Doris 会把它存为新的主机名，节点随即无法访问".into(),
-        );
+        return t!(cx, "Doris stores it as the new host name and the node becomes unreachable", "Doris 会把它存为新的主机名，节点随即无法访问");
     }
     if address::is_id_form(value) {
         match role {
             Role::NewBackend => {
-                return (
-                    "Doris takes a literal without `:` as a backend id and ADD BACKEND silently adds nothing".into(),
-                    "Doris 把不含 `:` 的字面量当作 backend id，ADD BACKEND 会静默地什么也不添加".into(),
+                return t!(
+                    cx,
+                    "Doris takes a literal without `:` as a backend id and ADD BACKEND silently adds nothing",
+                    "Doris 把不含 `:` 的字面量当作 backend id，ADD BACKEND 会静默地什么也不添加",
                 )
             }
             Role::ExistingBackend => {
                 if address::parse_backend_id(value).is_none() {
-                    let m = format!("java.lang.NumberFormatException: For input string: \"{value}\"");
-                    return (format!("Doris rejects it with `{m}`"), format!("Doris 会报错拒绝：`{m}`"));
+                    let m = cat!("java.lang.NumberFormatException: For input string: \"", value, "\"");
+                    return t!(cx, cat!("Doris rejects it with `", m, "`"), cat!("Doris 会报错拒绝：`", m, "`"));
                 }
-                return (
-                    "Doris looks for a backend with that id".into(),
-                    "Doris 会查找该 id 的 backend".into(),
-                );
+                return t!(cx, "Doris looks for a backend with that id", "Doris 会查找该 id 的 backend");
             }
             _ => {}
         }
@@ -243,53 +238,69 @@ pub fn doris_outcome(value: &str, role: Role, kind: StatementKind) -> (String, S
     match address::validate(value) {
         Err(e) => {
             let m = e.doris_message();
-            (format!("Doris rejects it with `{m}`"), format!("Doris 会报错拒绝：`{m}`"))
+            t!(cx, cat!("Doris rejects it with `", m, "`"), cat!("Doris 会报错拒绝：`", m, "`"))
         }
-        Ok(hp) if adds(kind) => (
-            format!("Doris accepts it as host `{}`, which no machine answers to", hp.host),
-            format!("Doris 会接受它并把 `{}` 当作主机，但没有机器会响应", hp.host),
+        Ok(hp) if adds(kind) => t!(
+            cx,
+            cat!("Doris accepts it as host `", hp.host, "`, which no machine answers to"),
+            cat!("Doris 会接受它并把 `", hp.host, "` 当作主机，但没有机器会响应"),
         ),
-        Ok(hp) => (
-            format!("Doris looks for a node with host `{}` and finds none", hp.host),
-            format!("Doris 会查找主机为 `{}` 的节点，但找不到", hp.host),
+        Ok(hp) => t!(
+            cx,
+            cat!("Doris looks for a node with host `", hp.host, "` and finds none"),
+            cat!("Doris 会查找主机为 `", hp.host, "` 的节点，但找不到"),
         ),
     }
 }
 
 /// The key Doris's duplicate check would use if it were case-insensitive: the host without
 /// regard to ASCII case (brackets already removed by the split; IPv6 addresses by value) and
-/// the numeric port. Borrows the host: no allocation.
+/// the numeric port. Holds the host as `hp` does (a borrow unless whitespace was removed). Its
+/// hash is computed once, when the key is made, so that looking it up in several maps reads the
+/// host once.
 #[derive(Debug, Clone)]
 pub struct LooseKey<'a> {
-    host: LooseHost<'a>,
+    host: Cow<'a, str>,
     port: i32,
+    hash: u64,
 }
 
-#[derive(Debug, Clone)]
-enum LooseHost<'a> {
-    Name(Cow<'a, str>),
-    Ipv6(u128),
+/// The value of an IPv6 host (only they have `:`).
+fn ipv6_value(host: &str) -> Option<u128> {
+    let v6 = if host.contains(':') { host.parse::<std::net::Ipv6Addr>().ok() } else { None };
+    v6.map(u128::from)
 }
 
-/// The key of `hp`; it borrows what `hp.host` borrows.
 pub fn loose_key<'a>(hp: &HostPort<'a>) -> LooseKey<'a> {
-    // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address). Only they have `:`.
-    let v6 = if hp.host.contains(':') { hp.host.parse::<std::net::Ipv6Addr>().ok() } else { None };
-    let host = match v6 {
-        Some(v6) => LooseHost::Ipv6(v6.into()),
-        None => LooseHost::Name(hp.host.clone()),
+    use crate::rules::fx_add;
+    // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address).
+    let hash = match ipv6_value(&hp.host) {
+        Some(v6) => fx_add(fx_add(0, v6 as u64), (v6 >> 64) as u64),
+        // Consistent with `eq_ignore_ascii_case`: hash the lower-case bytes.
+        None => hp.host.bytes().fold(0, |h, b| fx_add(h, b.to_ascii_lowercase().into())),
     };
-    LooseKey { host, port: hp.port }
+    LooseKey { host: hp.host.clone(), port: hp.port, hash: fx_add(hash, hp.port as u64) }
+}
+
+impl LooseKey<'_> {
+    /// The host exactly as written (after Doris's normalisation).
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// The same key, holding its host through `keep` (to outlive what it borrowed).
+    pub fn rehost<'b>(&self, keep: impl FnOnce(&str) -> Cow<'b, str>) -> LooseKey<'b> {
+        LooseKey { host: keep(&self.host), port: self.port, hash: self.hash }
+    }
 }
 
 impl PartialEq for LooseKey<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.port == other.port
-            && match (&self.host, &other.host) {
-                (LooseHost::Name(a), LooseHost::Name(b)) => a.eq_ignore_ascii_case(b),
-                (LooseHost::Ipv6(a), LooseHost::Ipv6(b)) => a == b,
-                _ => false,
-            }
+        let (a, b) = (&self.host, &other.host);
+        // Hosts equal but for case are both IPv6 addresses of one value or both names.
+        self.hash == other.hash
+            && self.port == other.port
+            && (a.eq_ignore_ascii_case(b) || ipv6_value(a).is_some_and(|v6| ipv6_value(b) == Some(v6)))
     }
 }
 
@@ -297,14 +308,7 @@ impl Eq for LooseKey<'_> {}
 
 impl Hash for LooseKey<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        match &self.host {
-            LooseHost::Name(name) => {
-                // Consistent with `eq_ignore_ascii_case`: hash the lower-case bytes.
-                state.write_u64(name.bytes().fold(0, |h, b| crate::rules::fx_add(h, b.to_ascii_lowercase().into())))
-            }
-            LooseHost::Ipv6(v6) => state.write_u128(*v6),
-        }
-        state.write_i32(self.port);
+        state.write_u64(self.hash);
     }
 }
 
@@ -328,7 +332,7 @@ pub fn sub_span(source: &str, op: &Operand, start: usize, end: usize) -> crate::
 /// The example address for a role, for help texts.
 pub fn example(role: Role, options: &LintOptions) -> String {
     match role.expected_port(options) {
-        Some(p) => format!("\"10.0.0.1:{p}\""),
+        Some(p) => cat!("\"10.0.0.1:", p, "\""),
         None => "\"fe1.example.com\"".to_string(),
     }
 }

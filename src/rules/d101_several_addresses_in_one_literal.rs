@@ -41,19 +41,19 @@ impl Rule for SeveralAddressesInOneLiteral {
             let value = lit.value();
             let fixed: Vec<String> = pieces.iter().map(|&(a, b)| requote(op, &value[a..b])).collect();
             let fixed = fixed.join(", ");
-            let (outcome_en, outcome_zh) = address_checks::doris_outcome(value, lit.role, lit.statement.kind);
+            let outcome = address_checks::doris_outcome(value, lit.role, lit.statement.kind, cx);
             let n = pieces.len();
             let d = cx
                 .diagnostic(
                     op.span,
                     t!(cx, 
-                        format!("`{text}` holds {n} entries in one string literal: {outcome_en}"),
-                        format!("`{text}` 在一个字符串字面量里写了 {n} 个条目：{outcome_zh}"),
+                        cat!("`", text, "` holds ", n, " entries in one string literal: ", outcome),
+                        cat!("`", text, "` 在一个字符串字面量里写了 ", n, " 个条目：", outcome),
                     ),
                 )
                 .with_help(t!(cx, 
-                    format!("write one literal per address or id, separated by commas: {fixed}"),
-                    format!("每个地址或 id 单独写一个字面量，用逗号分隔：{fixed}"),
+                    cat!("write one literal per address or id, separated by commas: ", fixed),
+                    cat!("每个地址或 id 单独写一个字面量，用逗号分隔：", fixed),
                 ))
                 .with_fix(Fix::safe(t!(cx, "Split into one literal per address or id", "拆成每个地址或 id 一个字面量"), vec![Edit::replace(op.span, fixed)]));
             cx.push(d);

@@ -48,41 +48,43 @@ impl Rule for MissingPort {
             let label = address_checks::statement_label(lit.statement.kind);
             let host = address::stripped(lit.value());
             let looks_like_id = address::parse_backend_id(&host).is_some();
-            let (en, zh) = if lit.role == Role::NewBackend {
+            let message = if lit.role == Role::NewBackend {
                 if looks_like_id {
-                    (
-                        format!("`{text}` has no `:port`: Doris takes it as a backend id, and ADD BACKEND silently adds nothing (ADD BACKEND needs \"host:port\", not an id)"),
-                        format!("`{text}` 没有 `:端口`：Doris 把它当作 backend id，ADD BACKEND 会静默地什么也不添加（ADD BACKEND 需要 \"host:port\"，不能用 id）"),
+                    t!(
+                        cx,
+                        cat!("`", text, "` has no `:port`: Doris takes it as a backend id, and ADD BACKEND silently adds nothing (ADD BACKEND needs \"host:port\", not an id)"),
+                        cat!("`", text, "` 没有 `:端口`：Doris 把它当作 backend id，ADD BACKEND 会静默地什么也不添加（ADD BACKEND 需要 \"host:port\"，不能用 id）"),
                     )
                 } else {
-                    (
-                        format!("`{text}` has no `:port`: Doris takes a literal without `:` as a backend id, so ADD BACKEND silently adds nothing"),
-                        format!("`{text}` 没有 `:端口`：Doris 把不含 `:` 的字面量当作 backend id，ADD BACKEND 会静默地什么也不添加"),
+                    t!(
+                        cx,
+                        cat!("`", text, "` has no `:port`: Doris takes a literal without `:` as a backend id, so ADD BACKEND silently adds nothing"),
+                        cat!("`", text, "` 没有 `:端口`：Doris 把不含 `:` 的字面量当作 backend id，ADD BACKEND 会静默地什么也不添加"),
                     )
                 }
             } else {
-                let m = format!("invalid host port: {host}");
-                (
-                    format!("`{text}` has no `:port`: {label} needs \"host:port\" and Doris rejects it with `{m}`"),
-                    format!("`{text}` 没有 `:端口`：{label} 需要 \"host:port\"，Doris 会报错拒绝：`{m}`"),
+                t!(
+                    cx,
+                    cat!("`", text, "` has no `:port`: ", label, " needs \"host:port\" and Doris rejects it with `invalid host port: ", host, "`"),
+                    cat!("`", text, "` 没有 `:端口`：", label, " 需要 \"host:port\"，Doris 会报错拒绝：`invalid host port: ", host, "`"),
                 )
             };
             let port_name = lit.role.port_name();
-            let mut d = cx.diagnostic(op.span, t!(cx, en, zh));
+            let mut d = cx.diagnostic(op.span, message);
             if looks_like_id || host.is_empty() {
                 d = d.with_help(t!(cx, 
                     format!("write the node's address with its {port_name}, e.g. {}", address_checks::example(lit.role, cx.options)),
                     format!("请写出节点地址及其 {port_name}，例如 {}", address_checks::example(lit.role, cx.options)),
                 ));
             } else {
-                let fixed = requote(op, &format!("{host}:{port}"));
+                let fixed = requote(op, &cat!(host, ":", port));
                 d = d
                     .with_help(t!(cx, 
-                        format!("add the {port_name}: {fixed}"),
-                        format!("补上 {port_name}：{fixed}"),
+                        cat!("add the ", port_name, ": ", fixed),
+                        cat!("补上 ", port_name, "：", fixed),
                     ))
                     .with_fix(Fix::unsafe_(
-                        t!(cx, format!("Append the {port_name} {port}"), format!("追加 {port_name} {port}")),
+                        t!(cx, cat!("Append the ", port_name, " ", port), cat!("追加 ", port_name, " ", port)),
                         vec![Edit::replace(op.span, fixed)],
                     ));
             }

@@ -57,7 +57,7 @@ impl Rule for PlaceholderAddress {
             let op = lit.operand;
             let text = cx.text(op.span);
             let (r_en, r_zh) = reason(p);
-            let (o_en, o_zh) = address_checks::doris_outcome(lit.value(), lit.role, lit.statement.kind);
+            let outcome = address_checks::doris_outcome(lit.value(), lit.role, lit.statement.kind, cx);
             let (h_en, h_zh) = match lit.role {
                 Role::ExistingBackend => (
                     format!("replace it with the backend's real address, e.g. {}, or its numeric id from SHOW BACKENDS (column BackendId)", address_checks::example(lit.role, cx.options)),
@@ -76,8 +76,8 @@ impl Rule for PlaceholderAddress {
                 .diagnostic(
                     op.span,
                     t!(cx, 
-                        format!("`{text}` is a placeholder ({r_en}), not a real address: {o_en}"),
-                        format!("`{text}` 是占位符（{r_zh}），不是真实地址：{o_zh}"),
+                        format!("`{text}` is a placeholder ({r_en}), not a real address: {outcome}"),
+                        format!("`{text}` 是占位符（{r_zh}），不是真实地址：{outcome}"),
                     ),
                 )
                 .with_help(t!(cx, h_en, h_zh));

@@ -89,9 +89,9 @@ impl Rule for WrongServicePort {
                 _ => 9050,
             };
             let (by_en, by_zh) = if expected == default {
-                (format!("{expected} by default"), format!("默认 {expected}"))
+                (cat!(expected, " by default"), cat!("默认 ", expected))
             } else {
-                (format!("{expected} in this cluster"), format!("本集群为 {expected}"))
+                (cat!(expected, " in this cluster"), cat!("本集群为 ", expected))
             };
             let kind = lit.statement.kind;
             let label = address_checks::statement_label(kind);
@@ -119,7 +119,7 @@ impl Rule for WrongServicePort {
             };
             let op = lit.operand;
             let value = lit.value();
-            let fixed = if hp.bracketed { format!("[{}]:{expected}", hp.host) } else { format!("{}:{expected}", hp.host) };
+            let fixed = if hp.bracketed { cat!("[", hp.host, "]:", expected) } else { cat!(hp.host, ":", expected) };
             let fixed = requote(op, &fixed);
             let span = match value.rfind(':') {
                 Some(i) if !crate::address::has_whitespace(value) => address_checks::sub_span(cx.source, op, i + 1, value.len()),
@@ -129,16 +129,16 @@ impl Rule for WrongServicePort {
                 .diagnostic(
                     span,
                     t!(cx, 
-                        format!("{port} is {svc_en}; {label} needs {want_en}, {by_en}: {then_en}"),
-                        format!("{port} 是{svc_zh}；{label} 需要{want_zh}（{by_zh}）：{then_zh}"),
+                        cat!(port, " is ", svc_en, "; ", label, " needs ", want_en, ", ", by_en, ": ", then_en),
+                        cat!(port, " 是", svc_zh, "；", label, " 需要", want_zh, "（", by_zh, "）：", then_zh),
                     ),
                 )
                 .with_help(t!(cx, 
-                    format!("write {fixed} (if this cluster really uses {port}, set the port in the `ports` option)"),
-                    format!("请写成 {fixed}（如果集群确实使用 {port}，请在 `ports` 选项中配置）"),
+                    cat!("write ", fixed, " (if this cluster really uses ", port, ", set the port in the `ports` option)"),
+                    cat!("请写成 ", fixed, "（如果集群确实使用 ", port, "，请在 `ports` 选项中配置）"),
                 ))
                 .with_fix(Fix::unsafe_(
-                    t!(cx, format!("Use port {expected}"), format!("改用端口 {expected}")),
+                    t!(cx, cat!("Use port ", expected), cat!("改用端口 ", expected)),
                     vec![Edit::replace(op.span, fixed)],
                 ));
             cx.push(d);

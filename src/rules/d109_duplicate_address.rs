@@ -1,4 +1,3 @@
-use crate::address::HostPort;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::address_checks::{loose_key, LooseKey, Role, Verdict};
 use crate::rules::{Context, FixAvailability, FxHashMap, Rule, RuleMeta};
@@ -37,16 +36,12 @@ is no fix: which of the two is wrong cannot be known.
 "#,
 };
 
-struct Seen<'a> {
-    hp: HostPort<'a>,
-    span: Span,
-}
-
-/// The addresses added so far (and not removed since), carried from chunk to chunk.
+/// The addresses added so far (and not removed since), with the span of the literal that
+/// added each, carried from chunk to chunk.
 #[derive(Default)]
 pub(crate) struct State<'s> {
-    backends: FxHashMap<LooseKey<'s>, Seen<'s>>,
-    frontends: FxHashMap<LooseKey<'s>, Seen<'s>>,
+    backends: FxHashMap<LooseKey<'s>, Span>,
+    frontends: FxHashMap<LooseKey<'s>, Span>,
 }
 
 impl Rule for DuplicateAddress {
@@ -55,9 +50,12 @@ impl Rule for DuplicateAddress {
     }
 
     fn check(&self, cx: &mut Context<'_, '_>) {
-        let State { mut backends, mut frontends } = std::mem::take(&mut cx.carry().d109);
+        let State { mut backends, mut frontends } = cx.carry().d109.take();
         // The backends of the current ADD BACKEND (reused from statement to statement).
-        let mut this_stmt: FxHashMap<LooseKey, Seen> = FxHashMap::default();
+        let mut this_stmt: FxHashMap<LooseKey, Span> = FxHashMap::default();
+        // What the maps keep outlives the chunk: the host borrowed from the source, or copied.
+        let source = cx.source;
+        let keep = |key: &LooseKey| key.rehost(|host| crate::rules::in_source(source, host));
         for (st, lits) in cx.literals_by_statement() {
             for lit in lits {
                 let Verdict::Valid(hp) = &lit.verdict else { continue };
@@ -66,9 +64,9 @@ impl Rule for DuplicateAddress {
                 let text = cx.text(op.span);
                 match (st.kind, lit.role) {
                     (K::AddBackend, Role::NewBackend) => {
-                        if let Some(first) = this_stmt.get(&key) {
-                            let first_text = cx.text(first.span);
-                            let (case_en, case_zh) = case_note(&first.hp, hp);
+                        if let Some((first, &first_span)) = this_stmt.get_key_value(&key) {
+                            let first_text = cx.text(first_span);
+                            let (case_en, case_zh) = case_note(first.host(), &hp.host);
                             let list = st.addresses();
                             let prev_end = list
                                 .and_then(|l| l.items.get((lit.index as usize).wrapping_sub(1)))
@@ -89,10 +87,10 @@ impl Rule for DuplicateAddress {
                             cx.push(d);
                             continue;
                         }
-                        if let Some(first) = backends.get(&key) {
-                            let line = cx.line_of(first.span.start);
-                            let first_text = cx.text(first.span);
-                            let message = if first.hp.host == hp.host {
+                        if let Some((first, &first_span)) = backends.get_key_value(&key) {
+                            let line = cx.line_of(first_span.start);
+                            let first_text = cx.text(first_span);
+                            let message = if first.host() == hp.host {
                                 let (host, port) = (&hp.host, hp.port);
                                 t!(
                                     cx,
@@ -100,7 +98,7 @@ impl Rule for DuplicateAddress {
                                     format!("`{text}` 已在第 {line} 行添加过：这条 ADD BACKEND 会失败：`Same backend already exists[{host}:{port}]`"),
                                 )
                             } else {
-                                let (case_en, case_zh) = case_note(&first.hp, hp);
+                                let (case_en, case_zh) = case_note(first.host(), &hp.host);
                                 t!(
                                     cx,
                                     format!("`{text}` is {first_text} from line {line}{case_en}: Doris compares host strings exactly, so it adds a second backend for the same machine"),
@@ -114,18 +112,17 @@ impl Rule for DuplicateAddress {
                             cx.push(d);
                             continue;
                         }
-                        let hp = keep(cx, hp);
-                        this_stmt.insert(loose_key(&hp), Seen { hp, span: op.span });
+                        this_stmt.insert(keep(&key), op.span);
                     }
                     (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
                         // A key of the source's lifetime: the map's own (`remove` takes no shorter one).
-                        backends.remove(&loose_key(&keep(cx, hp)));
+                        backends.remove(&keep(&key));
                     }
                     (K::AddFollower | K::AddObserver, Role::Frontend) => {
-                        if let Some(first) = frontends.get(&key) {
-                            let line = cx.line_of(first.span.start);
-                            let first_text = cx.text(first.span);
-                            let (case_en, case_zh) = case_note(&first.hp, hp);
+                        if let Some((first, &first_span)) = frontends.get_key_value(&key) {
+                            let line = cx.line_of(first_span.start);
+                            let first_text = cx.text(first_span);
+                            let (case_en, case_zh) = case_note(first.host(), &hp.host);
                             let d = cx
                                 .diagnostic(
                                     op.span,
@@ -141,30 +138,25 @@ impl Rule for DuplicateAddress {
                             cx.push(d);
                             continue;
                         }
-                        let hp = keep(cx, hp);
-                        frontends.insert(loose_key(&hp), Seen { hp, span: op.span });
+                        frontends.insert(keep(&key), op.span);
                     }
                     (K::DropFollower | K::DropObserver, Role::Frontend) => {
-                        frontends.remove(&loose_key(&keep(cx, hp)));
+                        frontends.remove(&keep(&key));
                     }
                     _ => {}
                 }
             }
             backends.extend(this_stmt.drain());
         }
-        cx.carry().d109 = State { backends, frontends };
+        cx.carry().d109.set(State { backends, frontends });
     }
 }
 
-/// `hp` as the maps keep it, beyond the chunk: borrowed from the source, or copied.
-fn keep<'s>(cx: &Context<'_, 's>, hp: &HostPort) -> HostPort<'s> {
-    HostPort { host: cx.in_source(&hp.host), port: hp.port, bracketed: hp.bracketed }
-}
-
-fn case_note(a: &HostPort<'_>, b: &HostPort<'_>) -> (&'static str, &'static str) {
-    if a.host == b.host {
+/// What the message adds when the two hosts are not written alike.
+fn case_note(a: &str, b: &str) -> (&'static str, &'static str) {
+    if a == b {
         ("", "")
-    } else if a.host.eq_ignore_ascii_case(&b.host) {
+    } else if a.eq_ignore_ascii_case(b) {
         (" (the host names differ only in case, and name the same machine)", "（主机名仅大小写不同，指向同一台机器）")
     } else {
         (" (the same IPv6 address, written differently)", "（同一个 IPv6 地址的不同写法）")

@@ -47,11 +47,11 @@ impl Rule for WhitespaceInAddress {
                 .diagnostic(
                     op.span,
                     t!(cx, 
-                        format!("`{text}` contains whitespace: Doris silently removes it and reads {fixed}"),
-                        format!("`{text}` 中含有空白字符：Doris 会静默删除它们，实际读取为 {fixed}"),
+                        cat!("`", text, "` contains whitespace: Doris silently removes it and reads ", fixed),
+                        cat!("`", text, "` 中含有空白字符：Doris 会静默删除它们，实际读取为 ", fixed),
                     ),
                 )
-                .with_help(t!(cx, format!("write {fixed}"), format!("请写成 {fixed}")))
+                .with_help(t!(cx, cat!("write ", fixed), cat!("请写成 ", fixed)))
                 .with_fix(Fix::safe(t!(cx, "Remove the whitespace", "删除空白字符"), vec![Edit::replace(op.span, fixed)]));
             cx.push(d);
         }

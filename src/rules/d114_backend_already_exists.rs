@@ -43,7 +43,7 @@ impl Rule for BackendAlreadyExists {
     }
 
     fn check(&self, cx: &mut Context<'_, '_>) {
-        let mut existing = match std::mem::take(&mut cx.carry().d114.existing) {
+        let mut existing = match cx.carry().d114.take().existing {
             Some(set) => set,
             None => {
                 let Some((list, _)) = address_checks::existing_backends(cx.options) else { return };
@@ -55,7 +55,7 @@ impl Rule for BackendAlreadyExists {
             match (lit.statement.kind, lit.role) {
                 (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
                     // A key of the set's own lifetime (`remove` takes no shorter one).
-                    existing.remove(&(cx.in_source(&hp.host), hp.port));
+                    existing.remove(&(crate::rules::in_source(cx.source, &hp.host), hp.port));
                 }
                 (K::AddBackend, Role::NewBackend) if existing.contains(&(Cow::Borrowed(&*hp.host), hp.port)) => {
                     let op = lit.operand;
@@ -78,6 +78,6 @@ impl Rule for BackendAlreadyExists {
                 _ => {}
             }
         }
-        cx.carry().d114.existing = Some(existing);
+        cx.carry().d114.set(State { existing: Some(existing) });
     }
 }

@@ -52,7 +52,7 @@ impl Rule for UnknownBackend {
     }
 
     fn check(&self, cx: &mut Context<'_, '_>) {
-        let Known { know_addrs, ids, mut addrs, mut lower } = match std::mem::take(&mut cx.carry().d115.known) {
+        let Known { know_addrs, ids, mut addrs, mut lower } = match cx.carry().d115.take().known {
             Some(known) => known,
             None => {
                 let Some((list, ids)) = address_checks::existing_backends(cx.options) else { return };
@@ -73,7 +73,7 @@ impl Rule for UnknownBackend {
             let kind = lit.statement.kind;
             if kind == K::AddBackend {
                 if let Verdict::Valid(hp) = &lit.verdict {
-                    addrs.insert((cx.in_source(&hp.host), hp.port));
+                    addrs.insert((crate::rules::in_source(cx.source, &hp.host), hp.port));
                     lower.insert((hp.host.to_ascii_lowercase(), hp.port), hp.display());
                 }
                 continue;
@@ -130,6 +130,6 @@ impl Rule for UnknownBackend {
                 ));
             cx.push(d);
         }
-        cx.carry().d115.known = Some(Known { know_addrs, ids, addrs, lower });
+        cx.carry().d115.set(State { known: Some(Known { know_addrs, ids, addrs, lower }) });
     }
 }

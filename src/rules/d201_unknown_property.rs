@@ -1,8 +1,6 @@
-use std::collections::HashSet;
-
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::tags::{classify, doris_key, quote_like, KeyClass};
-use crate::rules::{levenshtein, Context, FixAvailability, Rule, RuleMeta};
+use crate::rules::{levenshtein, Context, FixAvailability, FxHashSet, Rule, RuleMeta};
 use crate::syntax::StatementKind;
 
 pub struct UnknownProperty;
@@ -95,7 +93,7 @@ impl Rule for UnknownProperty {
             if rejected.len() > 5 {
                 all_keys.push_str(",...");
             }
-            let present: HashSet<&str> = items.iter().filter(|q| q.key.kind.is_string()).map(|q| q.key.value(cx.source)).collect();
+            let present: FxHashSet<&str> = items.iter().filter(|q| q.key.kind.is_string()).map(|q| q.key.value(cx.source)).collect();
             for p in unknown {
                 let text = cx.text(p.key.span);
                 let suggestion = suggest(p.key.value(cx.source), st.kind);

@@ -48,28 +48,28 @@ impl Rule for InvalidTagValue {
                 let text = cx.text(p.value.span);
                 let why = match problem {
                     ValueProblem::Empty => t!(cx, "it is empty", "值为空"),
-                    ValueProblem::BadStart(c) => t!(cx, format!("it must start with a letter, not `{c}`"), format!("必须以字母开头，而不是 `{c}`")),
+                    ValueProblem::BadStart(c) => t!(cx, cat!("it must start with a letter, not `", c, "`"), cat!("必须以字母开头，而不是 `", c, "`")),
                     ValueProblem::BadChar(c) => t!(cx, 
-                        format!("`{c}` is not allowed (only letters, digits and `_`)"),
-                        format!("不允许 `{c}`（只能用字母、数字和 `_`）"),
+                        cat!("`", c, "` is not allowed (only letters, digits and `_`)"),
+                        cat!("不允许 `", c, "`（只能用字母、数字和 `_`）"),
                     ),
-                    ValueProblem::TooLong(n) => t!(cx, format!("it has {n} characters, at most 33 are allowed"), format!("它有 {n} 个字符，最多允许 33 个")),
+                    ValueProblem::TooLong(n) => t!(cx, cat!("it has ", n, " characters, at most 33 are allowed"), cat!("它有 ", n, " 个字符，最多允许 33 个")),
                 };
                 let candidate: String = value.chars().map(|c| if c == '-' || c == '.' { '_' } else { c }).collect();
                 let fixable = candidate != value && tag_value_problem(&candidate).is_none();
                 let mut d = cx.diagnostic(
                     p.value.span,
                     t!(cx, 
-                        format!("Doris rejects the tag value {text} (`Invalid tag value format: {value}`): {why}"),
-                        format!("Doris 会拒绝标签值 {text}（`Invalid tag value format: {value}`）：{why}"),
+                        cat!("Doris rejects the tag value ", text, " (`Invalid tag value format: ", value, "`): ", why),
+                        cat!("Doris 会拒绝标签值 ", text, "（`Invalid tag value format: ", value, "`）：", why),
                     ),
                 );
                 if fixable {
                     let new = quote_like(&p.value, &candidate);
                     d = d
-                        .with_help(t!(cx, format!("write {new}"), format!("请写成 {new}")))
+                        .with_help(t!(cx, cat!("write ", new), cat!("请写成 ", new)))
                         .with_fix(Fix::unsafe_(
-                            t!(cx, format!("Replace the value with {new}"), format!("将值替换为 {new}")),
+                            t!(cx, cat!("Replace the value with ", new), cat!("将值替换为 ", new)),
                             vec![Edit::replace(p.value.span, new)],
                         ));
                 } else {

@@ -1,9 +1,7 @@
-use std::collections::HashSet;
-
 use crate::diagnostic::Severity;
 use crate::options::Mode;
 use crate::rules::tags::{classify, KeyClass};
-use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
+use crate::rules::{Context, FixAvailability, FxHashSet, Rule, RuleMeta};
 use crate::syntax::StatementKind;
 
 pub struct MultipleTags;
@@ -47,10 +45,12 @@ impl Rule for MultipleTags {
             return;
         }
         // Without a property list there is at most the implicit location tag.
+        // Reused from statement to statement.
+        let (mut types, mut seen, mut spans): (Vec<&str>, FxHashSet<&str>, Vec<_>) = Default::default();
         for (st, items) in cx.backend_properties() {
-            let mut types: Vec<&str> = Vec::new();
-            let mut seen: HashSet<&str> = HashSet::new();
-            let mut spans = Vec::new();
+            types.clear();
+            seen.clear();
+            spans.clear();
             for p in items {
                 if let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) {
                     if seen.insert(ty) {

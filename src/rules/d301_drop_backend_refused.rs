@@ -110,7 +110,7 @@ pub(crate) fn suggest_decommission(
             .diagnostic(span, t!(cx, message.0, message.1))
             .with_help(t!(cx, help.0, help.1))
             .with_fix(Fix::unsafe_(
-                t!(cx, format!("Replace `{text}` with `{new}`"), format!("将 `{text}` 替换为 `{new}`")),
+                t!(cx, cat!("Replace `", text, "` with `", new, "`"), cat!("将 `", text, "` 替换为 `", new, "`")),
                 vec![Edit::replace(kw.span, new)],
             ));
         cx.push(d);

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::{LintOptions, Locale};
 use crate::span::Span;
 use crate::suppression::Suppression;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// A message in the locale of the run: `t!(cx, english, chinese)`, as a `Cow<'static, str>`.
 /// Only the requested language is built (each text is usually a `format!`, and most runs need
@@ -18,6 +18,18 @@ macro_rules! t {
         };
         text
     }};
+}
+
+/// A message from its pieces (`&str`, `String`, `Cow<str>`, `char`, integers), like `concat!`
+/// at run time: `cat!("`", text, "` holds ", n, " entries")`. The literals make one template
+/// in which a NUL stands for each other piece (so literals must not hold NUL). See [`message`].
+macro_rules! cat {
+    (@ [$($t:literal)*] [$($a:expr,)*] $(,)?) => {
+        $crate::rules::message::cat(concat!($($t),*), &[$(&$a as &dyn $crate::rules::message::Piece),*])
+    };
+    (@ [$($t:literal)*] [$($a:expr,)*] $l:literal $(, $($rest:tt)*)?) => { cat!(@ [$($t)* $l] [$($a,)*] $($($rest)*)?) };
+    (@ [$($t:literal)*] [$($a:expr,)*] $e:expr $(, $($rest:tt)*)?) => { cat!(@ [$($t)* "\0"] [$($a,)* $e,] $($($rest)*)?) };
+    ($($piece:tt)+) => { cat!(@ [] [] $($piece)+) };
 }
 
 use crate::syntax::{Node, Property, PropertyList, Script, Segment, Statement};
@@ -67,6 +79,7 @@ mod d302_force_drop_backend;
 mod d303_drop_frontend;
 mod d304_missing_broker_name;
 mod tags;
+mod message;
 mod d901_unused_suppression;
 mod d902_unformatted;
 mod d903_unsupported_statement;
@@ -184,12 +197,13 @@ impl<'s> Run<'s> {
     }
 }
 
-/// The state rules carry from one chunk of statements to the next; it borrows only the source.
+/// The state rules carry from one chunk of statements to the next (a rule takes its part and
+/// sets it back when done with the chunk); it borrows only the source.
 #[derive(Default)]
 pub(crate) struct Carry<'s> {
-    pub(crate) d109: d109_duplicate_address::State<'s>,
-    pub(crate) d114: d114_backend_already_exists::State<'s>,
-    pub(crate) d115: d115_unknown_backend::State<'s>,
+    pub(crate) d109: Cell<d109_duplicate_address::State<'s>>,
+    pub(crate) d114: Cell<d114_backend_already_exists::State<'s>>,
+    pub(crate) d115: Cell<d115_unknown_backend::State<'s>>,
 }
 
 /// What several rules derive from a chunk of the script, computed at most once (on first use)
@@ -215,7 +229,7 @@ pub struct Context<'a, 's> {
     pub options: &'s LintOptions,
     run: &'a Run<'s>,
     shared: &'a Shared<'a>,
-    carry: &'a std::cell::RefCell<Carry<'s>>,
+    carry: &'a Carry<'s>,
     meta: &'static RuleMeta,
     severity: Severity,
     configured: bool,
@@ -229,7 +243,7 @@ impl<'a, 's> Context<'a, 's> {
     pub(crate) fn new(
         run: &'a Run<'s>,
         shared: &'a Shared<'a>,
-        carry: &'a std::cell::RefCell<Carry<'s>>,
+        carry: &'a Carry<'s>,
         meta: &'static RuleMeta,
         severity: Severity,
         configured: bool,
@@ -331,23 +345,9 @@ impl<'a, 's> Context<'a, 's> {
         self.literals().chunk_by(|a, b| std::ptr::eq(a.statement, b.statement)).map(|lits| (lits[0].statement, lits))
     }
 
-    /// The state the rules carry across chunks (take a rule's part with `std::mem::take` and
-    /// put it back when the rule is done with the chunk).
-    pub(crate) fn carry(&self) -> std::cell::RefMut<'a, Carry<'s>> {
-        self.carry.borrow_mut()
-    }
-
-    /// `text` as a borrow of the source when it is a slice of it (a literal's value read
-    /// straight from the source, the usual case), otherwise copied: what a rule can keep in its
-    /// [`Carry`] after the chunk is gone.
-    pub fn in_source(&self, text: &str) -> std::borrow::Cow<'s, str> {
-        let source = self.source;
-        let start = (text.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
-        // Only a slice of the source can lie inside its bytes.
-        match start.checked_add(text.len()).and_then(|end| source.get(start..end)) {
-            Some(t) => std::borrow::Cow::Borrowed(t),
-            None => std::borrow::Cow::Owned(text.to_owned()),
-        }
+    /// The state the rules carry across chunks.
+    pub(crate) fn carry(&self) -> &'a Carry<'s> {
+        self.carry
     }
 
     /// 1-based line of byte `offset` (for "first added at line N").
@@ -358,6 +358,18 @@ impl<'a, 's> Context<'a, 's> {
             .line_starts
             .get_or_init(|| std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect());
         starts.partition_point(|&s| s <= offset)
+    }
+}
+
+/// `text` as a borrow of `source` when it is a slice of it (a literal's value read straight
+/// from the source, the usual case), otherwise copied: what a rule can keep in its [`Carry`]
+/// after the chunk is gone.
+pub fn in_source<'s>(source: &'s str, text: &str) -> std::borrow::Cow<'s, str> {
+    let start = (text.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
+    // Only a slice of the source can lie inside its bytes.
+    match start.checked_add(text.len()).and_then(|end| source.get(start..end)) {
+        Some(t) => std::borrow::Cow::Borrowed(t),
+        None => std::borrow::Cow::Owned(text.to_owned()),
     }
 }
 
