@@ -4,7 +4,7 @@
 //! script, and a generated benchmark script, with the options that turn on the rules that carry
 //! state (D114, D115 read `existingBackends`) and with D902 (which needs the whole script).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use doris_lint::lint::lint_report_in_chunks;
 use doris_lint::LintOptions;
@@ -42,16 +42,9 @@ fn assert_chunking_invisible(name: &str, source: &str) {
     }
 }
 
-fn sql_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            sql_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "sql") {
-            out.push(path);
-        }
-    }
-}
+#[path = "support/sql_files.rs"]
+mod sql_files;
+use sql_files::sql_files;
 
 #[test]
 fn rule_fixtures() {

@@ -13,16 +13,9 @@ fn assert_agree(src: &str) {
     assert!(fast == reference, "parsers disagree on {src:?}\nfast:      {fast}\nreference: {reference}");
 }
 
-fn sql_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let p = entry.path();
-        if p.is_dir() {
-            sql_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "sql") {
-            out.push(p);
-        }
-    }
-}
+#[path = "support/sql_files.rs"]
+mod sql_files;
+use sql_files::sql_files;
 
 #[test]
 fn fixtures_agree() {
