@@ -31,7 +31,8 @@ const args = process.argv.slice(2);
 const sqlFormatterOnly = args.indexOf("--sql-formatter");
 if (sqlFormatterOnly >= 0) {
   const text = readFileSync(args[sqlFormatterOnly + 1], "utf8");
-  sqlFormat(text.slice(0, text.indexOf(";\n", 65536) + 2), { language: "mysql" });
+  const warmUpEnd = text.indexOf(";\n", 65536);
+  sqlFormat(warmUpEnd < 0 ? text : text.slice(0, warmUpEnd + 2), { language: "mysql" });
   const t = performance.now();
   const out = sqlFormat(text, { language: "mysql" });
   const ms = performance.now() - t;

@@ -317,8 +317,8 @@ impl<'a, 's> Context<'a, 's> {
         self.script.statements()
     }
 
-    /// The parsed statements that have a property list (`PROPERTIES` / `SET`), with it, in
-    /// order (found once per run for all the property rules).
+    /// The parsed statements of the chunk that have a property list (`PROPERTIES` / `SET`), with
+    /// it, in order (found once per chunk for all the property rules).
     pub fn property_lists(&self) -> impl Iterator<Item = (&'a Statement, &'a PropertyList)> {
         let shared = self.shared;
         let lists = shared.property_lists.get_or_init(|| {
@@ -332,8 +332,8 @@ impl<'a, 's> Context<'a, 's> {
         self.property_lists().filter(|(st, _)| tags::reads_backend_properties(st.kind)).map(|(st, list)| (st, &list.items[..]))
     }
 
-    /// Every address-position literal of the script with its verdict, in order (analysed once
-    /// per run for all the address rules).
+    /// Every address-position literal of the chunk with its verdict, in order (analysed once per
+    /// chunk for all the address rules).
     pub fn literals(&self) -> &'a [Lit<'a>] {
         let shared = self.shared;
         shared.literals.get_or_init(|| address_checks::literals(shared.source, shared.script.statements()))
