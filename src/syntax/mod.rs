@@ -1,6 +1,7 @@
 //! The syntax layer: scanning, statement splitting, the pest grammar and the typed AST.
 
 pub mod ast;
+mod explain;
 mod fast;
 pub mod lexer;
 pub mod literal;

@@ -1,11 +1,16 @@
-//! Runs the pest grammar on each statement of the family and lowers pest's pairs into the typed
-//! AST of [`crate::syntax::ast`]. Nothing outside this module sees pest.
+//! Parses each statement of the family: the hand-written parser (`syntax/fast.rs`) builds the
+//! tree, and when it gives up the grammar explains the error (`syntax/explain.rs`). The pest
+//! parser generated from the same grammar, with the lowering of its pairs into the typed AST
+//! of [`crate::syntax::ast`], is the reference both are tested against ([`parse_reference`]).
+//! Nothing outside this module sees pest.
 
 use pest::iterators::Pair;
 use pest::Parser as _;
 
 use crate::span::Span;
 use crate::syntax::ast::*;
+use crate::syntax::fast::Scratch;
+use crate::syntax::lexer::SigToken;
 use crate::syntax::split::{split_each, Class, RawSegment};
 
 #[derive(pest_derive::Parser)]
@@ -14,40 +19,41 @@ struct DorisParser;
 
 /// Parses a whole script. Never fails: statements the grammar rejects become [`Node::Error`].
 pub fn parse(src: &str) -> Script {
-    parse_with(src, true)
+    parse_with(src, fast_statement)
 }
 
-/// Like [`parse`], but with the pest grammar alone, without the hand-written fast path: the
-/// reference the fast path is tested against.
+/// Like [`parse`], but with the parser pest generates from the grammar, without the
+/// hand-written one: the reference the fast path and the error explanations are tested against.
 pub fn parse_reference(src: &str) -> Script {
-    parse_with(src, false)
+    parse_with(src, reference_statement)
 }
 
-fn parse_with(src: &str, fast_path: bool) -> Script {
+/// How a statement of the family becomes a node (a function, not a flag: the library's own
+/// paths never reach pest's generated parser, so the WebAssembly build leaves it out).
+type StatementParser = fn(&str, &RawSegment, &[SigToken], &mut Scratch) -> Node;
+
+fn parse_with(src: &str, statement: StatementParser) -> Script {
     // One segment per `;` at most, plus the last: no regrowth (and no copy of a large array).
     let mut segments = Vec::with_capacity(count_semicolons(src) + 1);
-    parse_each_with(src, fast_path, &mut |segment| segments.push(segment));
+    parse_each_with(src, statement, &mut |segment| segments.push(segment));
     Script { segments }
 }
 
 /// Parses `src` one segment at a time, in source order, handing each to `f`: what [`parse`]
 /// returns, without holding the whole tree (the formatter needs one statement at a time).
 pub fn parse_each(src: &str, mut f: impl FnMut(Segment)) {
-    parse_each_with(src, true, &mut f)
+    parse_each_with(src, fast_statement, &mut f)
 }
 
 /// Not generic over `f`: the splitter and the parsers are compiled once, whoever reads the
 /// segments (an indirect call per segment costs nothing next to parsing it).
-fn parse_each_with(src: &str, fast_path: bool, f: &mut dyn FnMut(Segment)) {
-    let mut scratch = crate::syntax::fast::Scratch::default();
+fn parse_each_with(src: &str, statement: StatementParser, f: &mut dyn FnMut(Segment)) {
+    let mut scratch = Scratch::default();
     split_each(src, |raw, tokens| {
         let node = match raw.class {
             Class::Empty => Node::Empty,
             Class::Other => Node::Other,
-            Class::Family => match fast_path.then(|| crate::syntax::fast::parse(src, tokens, &mut scratch)).flatten() {
-                Some(st) => Node::Statement(st),
-                None => parse_statement(src, &raw),
-            },
+            Class::Family => statement(src, &raw, tokens, &mut scratch),
         };
         f(Segment {
             span: raw.span,
@@ -58,6 +64,23 @@ fn parse_each_with(src: &str, fast_path: bool, f: &mut dyn FnMut(Segment)) {
             node,
         });
     });
+}
+
+fn fast_statement(src: &str, raw: &RawSegment, tokens: &[SigToken], scratch: &mut Scratch) -> Node {
+    if let Some(st) = crate::syntax::fast::parse(src, tokens, scratch) {
+        return Node::Statement(st);
+    }
+    let text = blank_comments(src, raw);
+    match crate::syntax::explain::explain(&text) {
+        Some((pos, expected)) => Node::Error(Box::new(syntax_error(&text, raw.body.start, pos, expected))),
+        // Never: the fast path builds every statement the grammar accepts (tests/parsers_agree.rs
+        // would show the difference).
+        None => Node::Error(Box::new(eof_error(raw.body))),
+    }
+}
+
+fn reference_statement(src: &str, raw: &RawSegment, _: &[SigToken], _: &mut Scratch) -> Node {
+    parse_statement(src, raw)
 }
 
 /// The number of `;` bytes: an upper bound of the number of segments, less one. Counted in
@@ -99,7 +122,17 @@ fn parse_statement(src: &str, raw: &RawSegment) -> Node {
                 None => Node::Error(Box::new(eof_error(raw.body))),
             }
         }
-        Err(err) => Node::Error(Box::new(syntax_error(&text, base, err))),
+        Err(err) => {
+            let pos = match err.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((s, _)) => s,
+            };
+            let expected = match &err.variant {
+                pest::error::ErrorVariant::ParsingError { positives, .. } => positives.iter().map(|r| format!("{r:?}")).collect(),
+                pest::error::ErrorVariant::CustomError { .. } => vec![],
+            };
+            Node::Error(Box::new(syntax_error(&text, base, pos, expected.iter().map(String::as_str))))
+        }
     }
 }
 
@@ -115,36 +148,22 @@ fn eof_error(body: Span) -> SyntaxError {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-fn syntax_error(text: &str, base: usize, err: pest::error::Error<Rule>) -> SyntaxError {
-    let pos = match err.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
-    };
-    let positives = match &err.variant {
-        pest::error::ErrorVariant::ParsingError { positives, .. } => positives.clone(),
-        pest::error::ErrorVariant::CustomError { .. } => vec![],
-    };
+/// The error at `pos` in `text` (a statement with its comments blanked, at `base` in the
+/// source), where the grammar expected the rules named `expected` (in pest's order).
+fn syntax_error<'r>(text: &str, base: usize, pos: usize, expected: impl IntoIterator<Item = &'r str>) -> SyntaxError {
     let (found_span, found) = offending_token(text, pos);
-    let in_property_list = positives.iter().any(|r| {
-        matches!(
-            r,
-            Rule::property
-                | Rule::property_key
-                | Rule::property_value
-                | Rule::assign
-                | Rule::rparen
-                | Rule::trailing_comma
-        )
-    });
-    let mut expected: Vec<String> = Vec::new();
-    for r in &positives {
-        if let Some(d) = describe(*r) {
-            if !expected.contains(&d) {
-                expected.push(d);
+    let mut in_property_list = false;
+    let mut words: Vec<String> = Vec::new();
+    for rule in expected {
+        in_property_list |=
+            matches!(rule, "property" | "property_key" | "property_value" | "assign" | "rparen" | "trailing_comma");
+        if let Some(d) = describe(rule) {
+            if !words.iter().any(|w| *w == d) {
+                words.push(d.into());
             }
         }
     }
-    SyntaxError { span: found_span.shift(base), found, expected, in_property_list }
+    SyntaxError { span: found_span.shift(base), found, expected: words, in_property_list }
 }
 
 /// The token that starts at `pos` (a word, a quoted literal, or one character).
@@ -167,29 +186,25 @@ fn offending_token(text: &str, pos: usize) -> (Span, String) {
 }
 
 /// What a grammar rule is, in the user's words. `None` for rules that never help.
-fn describe(rule: Rule) -> Option<String> {
+fn describe(rule: &str) -> Option<std::borrow::Cow<'static, str>> {
     let s = match rule {
-        Rule::address | Rule::address_list | Rule::string | Rule::bare_address => {
-            "a quoted address like \"host:9050\""
-        }
-        Rule::name | Rule::ident_name => "a name",
-        Rule::property | Rule::property_key => "a property like \"tag.location\" = \"group_a\"",
-        Rule::property_value => "a property value",
-        Rule::assign => "`=`",
-        Rule::comma => "`,`",
-        Rule::lparen => "`(`",
-        Rule::rparen => "`)`",
-        Rule::trailing_comma => "`,`",
-        Rule::EOI => "end of statement",
-        Rule::properties_clause => "`PROPERTIES`",
-        Rule::set_clause => "`SET`",
+        "address" | "address_list" | "string" | "bare_address" => "a quoted address like \"host:9050\"",
+        "name" | "ident_name" => "a name",
+        "property" | "property_key" => "a property like \"tag.location\" = \"group_a\"",
+        "property_value" => "a property value",
+        "assign" => "`=`",
+        "comma" | "trailing_comma" => "`,`",
+        "lparen" => "`(`",
+        "rparen" => "`)`",
+        "EOI" => "end of statement",
+        "properties_clause" => "`PROPERTIES`",
+        "set_clause" => "`SET`",
         // Accepted only to report removed syntax (D008): never suggest them.
-        Rule::to_cluster | Rule::kw_to | Rule::kw_free | Rule::kw_backends | Rule::legacy_alter_system => {
-            return None
-        }
-        r => return keyword_of(r).map(|k| format!("`{k}`")),
+        "to_cluster" | "kw_to" | "kw_free" | "kw_backends" | "legacy_alter_system" => return None,
+        // A keyword rule is `kw_` and the keyword.
+        _ => return rule.strip_prefix("kw_").map(|k| format!("`{}`", k.to_ascii_uppercase()).into()),
     };
-    Some(s.to_string())
+    Some(s.into())
 }
 
 fn keyword_of(rule: Rule) -> Option<Kw> {
