@@ -2,7 +2,8 @@
 //! (`ALTER SYSTEM ADD BACKEND ...` and the rest of the `ALTER SYSTEM` family).
 //!
 //! The pipeline: [`syntax::parse`] cuts the source into statements (quote- and comment-aware,
-//! never failing) and parses each with a pest grammar into a typed AST; [`lint`] runs the rules
+//! never failing) and parses each into a typed AST (by hand, checked against the pest grammar,
+//! which also explains the statements it rejects); [`lint`] runs the rules
 //! of [`rules::RULES`] on it. Everything here is pure: no I/O, no global state, no panics.
 
 pub mod address;

@@ -1,10 +1,10 @@
 //! A hand-written parser over the scanner's tokens that builds exactly the AST the pest grammar
 //! builds, for speed: pest costs several hundred instructions per byte, this a few dozen.
 //!
-//! `grammar/doris.pest` stays the definition of the language. This parser is only a fast path:
-//! when it gives up, pest runs (and explains the error, or parses what this parser missed), and
-//! a differential test (`tests/parsers_agree.rs`) checks on every fixture, the corpus and
-//! generated statements that both give the same result. Keep the two in step: every
+//! `grammar/doris.pest` stays the definition of the language. When this parser gives up, the
+//! grammar must reject the statement: `syntax/explain.rs` then says why. A differential test
+//! (`tests/parsers_agree.rs`) checks on every fixture, the corpus and generated statements that
+//! this parser and pest's give the same trees and errors. Keep the two in step: every
 //! alternative below names the grammar rule it mirrors.
 
 use crate::span::Span;
@@ -31,8 +31,7 @@ struct P<'a> {
 }
 
 /// Parses one statement of the family from its significant tokens (as the splitter found
-/// them); `None` when the grammar would reject it or when this parser is not sure (the caller
-/// then asks pest).
+/// them); `None` when the grammar rejects it (the caller then asks `explain` why).
 pub fn parse(src: &str, toks: &[SigToken], scratch: &mut Scratch) -> Option<Statement> {
     if toks.iter().any(|t| {
         matches!(t.kind, TokenKind::String { terminated: false, .. } | TokenKind::Backquoted { terminated: false })
