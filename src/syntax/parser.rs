@@ -11,7 +11,7 @@ use crate::span::Span;
 use crate::syntax::ast::*;
 use crate::syntax::fast::Scratch;
 use crate::syntax::lexer::SigToken;
-use crate::syntax::split::{split_each, Class, RawSegment};
+use crate::syntax::split::{split_each, tokens_across_lines, Class, RawSegment};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/doris.pest"]
@@ -73,9 +73,13 @@ fn fast_statement(src: &str, raw: &RawSegment, tokens: &[SigToken], scratch: &mu
     let text = blank_comments(src, raw);
     match crate::syntax::explain::explain(&text) {
         Some((pos, expected)) => Node::Error(Box::new(syntax_error(&text, raw.body.start, pos, expected))),
-        // Never: the fast path builds every statement the grammar accepts (tests/parsers_agree.rs
-        // would show the difference).
-        None => Node::Error(Box::new(eof_error(raw.body))),
+        // The grammar accepts it: a literal spans lines, which the splitter ended at its line
+        // (and reported). Parsed as the grammar reads it; the fast path builds every other
+        // statement the grammar accepts (tests/parsers_agree.rs would show a difference).
+        None => match crate::syntax::fast::parse(src, &tokens_across_lines(src, raw.body), scratch) {
+            Some(st) => Node::Statement(st),
+            None => Node::Error(Box::new(eof_error(raw.body))),
+        },
     }
 }
 

@@ -208,6 +208,17 @@ pub fn split(src: &str) -> Vec<RawSegment> {
 /// Splits `src` and hands each segment, in order, to `f` together with its significant tokens
 /// (only for statements of the family; empty otherwise), so that the parser need not scan the
 /// statement again.
+/// The significant tokens of the statement of the family at `body`, its strings read as the
+/// grammar reads them, across lines (the splitter ends a family statement's strings at their
+/// line; see `Lexer::line_bounded`): for the rare statement whose literal spans lines.
+pub fn tokens_across_lines(src: &str, body: Span) -> Vec<SigToken> {
+    let mut builder = Builder::new(body.start);
+    for t in Lexer::starting_at(&src[..body.end], body.start) {
+        builder.push(src, t);
+    }
+    builder.tokens
+}
+
 pub fn split_each(src: &str, mut f: impl FnMut(RawSegment, &[SigToken])) {
     split_each_dyn(src, &mut f)
 }
