@@ -134,12 +134,7 @@ pub struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     pub fn new(src: &'a str) -> Lexer<'a> {
-        Lexer::starting_at(src, 0)
-    }
-
-    /// A scanner of `src` from byte `pos` (a token boundary).
-    pub fn starting_at(src: &'a str, pos: usize) -> Lexer<'a> {
-        Lexer { src, pos, broken_single: false, broken_double: false, line_bounded: false }
+        Lexer { src, pos: 0, broken_single: false, broken_double: false, line_bounded: false }
     }
 
     fn bytes(&self) -> &'a [u8] {

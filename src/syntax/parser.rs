@@ -76,7 +76,7 @@ fn fast_statement(src: &str, raw: &RawSegment, tokens: &[SigToken], scratch: &mu
         // The grammar accepts it: a literal spans lines, which the splitter ended at its line
         // (and reported). Parsed as the grammar reads it; the fast path builds every other
         // statement the grammar accepts (tests/parsers_agree.rs would show a difference).
-        None => match crate::syntax::fast::parse(src, &tokens_across_lines(src, raw.body), scratch) {
+        None => match crate::syntax::fast::parse(src, &tokens_across_lines(src, raw.body, &text), scratch) {
             Some(st) => Node::Statement(st),
             None => Node::Error(Box::new(eof_error(raw.body))),
         },

@@ -208,12 +208,14 @@ pub fn split(src: &str) -> Vec<RawSegment> {
 /// Splits `src` and hands each segment, in order, to `f` together with its significant tokens
 /// (only for statements of the family; empty otherwise), so that the parser need not scan the
 /// statement again.
-/// The significant tokens of the statement of the family at `body`, its strings read as the
-/// grammar reads them, across lines (the splitter ends a family statement's strings at their
-/// line; see `Lexer::line_bounded`): for the rare statement whose literal spans lines.
-pub fn tokens_across_lines(src: &str, body: Span) -> Vec<SigToken> {
+/// The significant tokens of the statement of the family at `body`, read as the grammar reads
+/// it: from `blanked` (the body with its comments blanked, as the splitter found them), with
+/// strings across lines (the splitter ends a family statement's strings at their line; see
+/// `Lexer::line_bounded`). For the rare statement whose literal spans lines.
+pub fn tokens_across_lines(src: &str, body: Span, blanked: &str) -> Vec<SigToken> {
     let mut builder = Builder::new(body.start);
-    for t in Lexer::starting_at(&src[..body.end], body.start) {
+    for mut t in Lexer::new(blanked) {
+        t.span = t.span.shift(body.start);
         builder.push(src, t);
     }
     builder.tokens
