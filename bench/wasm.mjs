@@ -96,7 +96,8 @@ let sink = 0;
  * the background as they get hot, function by function, and on a short script that takes
  * thousands of calls (a 1 KB lint call: ≈ 110 µs in the first 2,000 calls, ≈ 60–90 µs after
  * 20,000, in one run). Every operation runs on the 1 KB script for `ms` milliseconds, as in an
- * editor that has been open a while; the native bench warms up too.
+ * editor that has been open a while (native code needs no warm-up beyond the first of its
+ * repeated runs).
  */
 function warmUp(source, ms) {
   const until = performance.now() + ms;

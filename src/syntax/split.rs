@@ -205,9 +205,6 @@ pub fn split(src: &str) -> Vec<RawSegment> {
     out
 }
 
-/// Splits `src` and hands each segment, in order, to `f` together with its significant tokens
-/// (only for statements of the family; empty otherwise), so that the parser need not scan the
-/// statement again.
 /// The significant tokens of the statement of the family at `body`, read as the grammar reads
 /// it: from `blanked` (the body with its comments blanked, as the splitter found them), with
 /// strings across lines (the splitter ends a family statement's strings at their line; see
@@ -221,6 +218,9 @@ pub fn tokens_across_lines(src: &str, body: Span, blanked: &str) -> Vec<SigToken
     builder.tokens
 }
 
+/// Splits `src` and hands each segment, in order, to `f` together with its significant tokens
+/// (only for statements of the family; empty otherwise), so that the parser need not scan the
+/// statement again.
 pub fn split_each(src: &str, mut f: impl FnMut(RawSegment, &[SigToken])) {
     split_each_dyn(src, &mut f)
 }
