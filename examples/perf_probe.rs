@@ -1,6 +1,10 @@
 //! A profiling aid: `perf_probe FILE [lint|format|fix|parse] [TIMES]` runs one operation on FILE
 //! (once, or TIMES times: short scripts, as an editor calls it) for `valgrind --tool=callgrind`
 //! or `perf`, and prints how long a run took.
+/// The command's allocator (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let path = std::env::args().nth(1).expect("usage: perf_probe FILE [lint|format|fix|parse]");
     let what = std::env::args().nth(2).unwrap_or_else(|| "lint".into());

@@ -7,6 +7,10 @@
 
 mod gen;
 
+/// The command's allocator (src/main.rs), so that the figures are the command's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use doris_lint::LintOptions;

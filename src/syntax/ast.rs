@@ -22,6 +22,30 @@ mod size_checks {
     use super::*;
 
     #[test]
+    fn keywords_in_any_case_and_nothing_else() {
+        for &kw in Kw::ALL {
+            let upper = kw.as_str();
+            let lower = upper.to_ascii_lowercase();
+            let mixed: String = upper.chars().enumerate().map(|(i, c)| if i % 2 == 0 { c } else { c.to_ascii_lowercase() }).collect();
+            for word in [upper, &lower, &mixed] {
+                assert_eq!(Kw::of_word(word.as_bytes()), Some(kw), "{word}");
+            }
+            // One byte changed to its neighbours (letters, `@`, `[`, `_`...), or one more byte.
+            for i in 0..upper.len() {
+                for delta in [1u8, 0xFF] {
+                    let mut bytes = upper.as_bytes().to_vec();
+                    bytes[i] = bytes[i].wrapping_add(delta);
+                    assert_eq!(Kw::of_word(&bytes), None, "{:?}", String::from_utf8_lossy(&bytes));
+                }
+            }
+            assert_eq!(Kw::of_word(format!("{upper}S").as_bytes()).filter(|k| *k != Kw::Backends), None);
+        }
+        assert_eq!(Kw::of_word(b""), None);
+        assert_eq!(Kw::of_word("ÄLTER".as_bytes()), None);
+        assert_eq!(Kw::of_word(b"decommissioned"), None);
+    }
+
+    #[test]
     fn node_sizes() {
         assert_eq!(std::mem::size_of::<Segment>(), 144);
         assert_eq!(std::mem::size_of::<Part>(), 24);
@@ -280,9 +304,13 @@ keywords! {
 }
 
 impl Kw {
-    /// The keyword a word spells, in any case: one length check and at most a few byte
-    /// comparisons (the scanner classifies each word once; the parser then compares ids).
+    /// The keyword a word spells, in any case: the word folded into one integer, then one
+    /// comparison per candidate of its length and first letter (the scanner classifies each
+    /// word once; the parser then compares ids).
     pub fn of_word(word: &[u8]) -> Option<Kw> {
+        if word.len() > 12 {
+            return None;
+        }
         // Candidates by length and first letter: rarely more than one.
         let candidates: &[Kw] = match (word.len(), word.first()? | 0x20) {
             (2, b't') => &[Kw::To],
@@ -311,12 +339,37 @@ impl Kw {
             (12, b'd') => &[Kw::Decommission],
             _ => return None,
         };
-        // Setting bit 5 lower-cases a letter, and only letters land on `a..=z` with it set, so
-        // this is an ASCII-case-insensitive compare against the (upper-case, all-letter) keyword.
-        let same = |k: &Kw| k.as_str().bytes().zip(word).all(|(a, &b)| a | 0x20 == b | 0x20);
-        candidates.iter().copied().find(same)
+        // `fold_case` with one copy and one `or` (a keyword has at most 12 bytes).
+        let mut bytes = [0u8; 16];
+        bytes[..word.len()].copy_from_slice(word);
+        let folded = u128::from_le_bytes(bytes) | (u128::from_le_bytes([0x20; 16]) >> (8 * (16 - word.len())));
+        candidates.iter().copied().find(|&k| FOLDED[k as usize] == folded)
     }
 }
+
+/// Up to 16 bytes as one little-endian integer with bit 5 of each byte set (for the table). Setting it
+/// lower-cases a letter, and only letters land on `a..=z` with it set: a word of a keyword's
+/// length folds to the keyword's integer exactly when it is the keyword in some case.
+const fn fold_case(word: &[u8]) -> u128 {
+    let mut folded = 0u128;
+    let mut i = 0;
+    while i < word.len() && i < 16 {
+        folded |= ((word[i] | 0x20) as u128) << (8 * i);
+        i += 1;
+    }
+    folded
+}
+
+/// Every keyword's text, folded (indexed by `Kw as usize`).
+const FOLDED: [u128; Kw::ALL.len()] = {
+    let mut t = [0u128; Kw::ALL.len()];
+    let mut i = 0;
+    while i < Kw::ALL.len() {
+        t[i] = fold_case(Kw::ALL[i].as_str().as_bytes());
+        i += 1;
+    }
+    t
+};
 
 impl std::fmt::Display for Kw {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -460,6 +513,12 @@ impl Operand {
             _ => None,
         };
         Operand { span, kind, decoded: decoded.map(Box::new) }
+    }
+
+    /// The operand of `kind` at `span` whose value is its text (between the quotes, if any), as
+    /// the scanner found it: [`Operand::new`] without looking for escapes.
+    pub fn verbatim(span: Span, kind: OperandKind) -> Operand {
+        Operand { span, kind, decoded: None }
     }
 
     /// An operand with a given value (for fixes and tests that make one up).

@@ -334,7 +334,7 @@ impl<'a> P<'a> {
     /// `string = ${ raw_string | single_quoted | double_quoted | typographic_string }`
     fn string(&mut self) -> Option<Operand> {
         let t = self.toks.get(self.i)?;
-        let TokenKind::String { quote, terminated: true } = t.kind else { return None };
+        let TokenKind::String { quote, terminated: true, plain } = t.kind else { return None };
         let kind = match quote {
             QuoteKind::Single => OperandKind::SingleQuoted,
             QuoteKind::Double => OperandKind::DoubleQuoted,
@@ -344,7 +344,8 @@ impl<'a> P<'a> {
         };
         let span = t.span;
         self.i += 1;
-        Some(Operand::new(self.src, span, kind))
+        // The scanner saw no escape or doubled quote: no need to look for them again.
+        Some(if plain { Operand::verbatim(span, kind) } else { Operand::new(self.src, span, kind) })
     }
 
     /// `name = { string | backquoted | identifier }`, `ident_name = { backquoted | identifier }`

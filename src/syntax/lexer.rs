@@ -31,7 +31,9 @@ pub enum TokenKind {
     BlockComment { terminated: bool },
     /// `# ...` to the end of the line: not a comment in Doris, scanned as one to recover.
     HashComment,
-    String { quote: QuoteKind, terminated: bool },
+    /// `plain`: terminated, and the value is the text between the quotes (no escape, no doubled
+    /// quote; always false for raw and typographic strings, which are never decoded).
+    String { quote: QuoteKind, terminated: bool, plain: bool },
     Backquoted { terminated: bool },
     /// Identifier characters: letters, digits, `_`, `$` and non-ASCII characters.
     Word,
@@ -137,6 +139,20 @@ impl<'a> Lexer<'a> {
         Lexer { src, pos: 0, broken_single: false, broken_double: false, line_bounded: false }
     }
 
+    /// Skips the ASCII whitespace at the cursor (what a `Whitespace` token would hold); whether
+    /// there was any. For the splitter, to which whitespace only separates tokens.
+    #[inline]
+    pub fn skip_whitespace(&mut self) -> bool {
+        let b = self.bytes();
+        let start = self.pos;
+        let mut i = start;
+        while i < b.len() && class(b[i]) == Class::Space {
+            i += 1;
+        }
+        self.pos = i;
+        i != start
+    }
+
     fn bytes(&self) -> &'a [u8] {
         self.src.as_bytes()
     }
@@ -149,83 +165,87 @@ impl<'a> Lexer<'a> {
         memchr_newline(&self.bytes()[from..]).map_or(self.src.len(), |i| from + i)
     }
 
-    /// Scans a quoted string whose opening quote is at `open` (`quote_at` is the quote byte).
-    fn scan_string(&mut self, open: usize, body: usize, q: u8, escapes: bool) -> (usize, bool) {
+    /// Scans a quoted string whose body starts at `body`, across lines.
+    fn scan_string(&self, body: usize, q: u8, escapes: bool) -> Scan {
         let b = self.bytes();
+        let esc = if escapes { b'\\' } else { q };
+        let mut plain = true;
         let mut i = body;
-        while i < b.len() {
-            // Jump to the next byte that matters.
-            let Some(skip) = b[i..].iter().position(|&c| c == q || (escapes && c == b'\\')) else { break };
-            i += skip;
-            if b[i] == b'\\' {
+        // Jump from one byte that matters to the next.
+        while let Some(at) = find3(b, i, q, esc, esc) {
+            i = at;
+            if b[i] == b'\\' && escapes {
+                plain = false;
                 i += 2;
                 continue;
             }
             if escapes && b.get(i + 1) == Some(&q) {
+                plain = false;
                 i += 2;
                 continue;
             }
-            return (i + 1, true);
+            return Scan { end: i + 1, terminated: true, plain };
         }
         // Unclosed: end the string at the end of the line of its opening quote so that the
         // statements after it can still be read.
-        let _ = open;
-        (self.line_end(body).max(body).min(b.len()), false)
+        Scan { end: self.line_end(body).max(body).min(b.len()), terminated: false, plain: false }
     }
 
     /// Like `scan_string` but bounded to the current line.
-    fn scan_string_in_line(&self, body: usize, q: u8, escapes: bool) -> (usize, bool) {
+    fn scan_string_in_line(&self, body: usize, q: u8, escapes: bool) -> Scan {
         let b = self.bytes();
+        let esc = if escapes { b'\\' } else { q };
+        let mut plain = true;
         let mut i = body;
-        while i < b.len() {
-            // Jump to the next byte that matters.
-            let Some(skip) = b[i..].iter().position(|&c| c == q || c == b'\n' || (escapes && c == b'\\')) else {
-                break;
-            };
-            i += skip;
+        while let Some(at) = find3(b, i, q, b'\n', esc) {
+            i = at;
             match b[i] {
-                b'\n' => return (i, false),
-                b'\\' => {
+                b'\n' => return Scan { end: i, terminated: false, plain: false },
+                b'\\' if escapes => {
                     // An escaped newline does not continue the literal on the next line here.
                     if b.get(i + 1) == Some(&b'\n') {
-                        return (i + 1, false);
+                        return Scan { end: i + 1, terminated: false, plain: false };
                     }
+                    plain = false;
                     i += 2;
                 }
-                _ if escapes && b.get(i + 1) == Some(&q) => i += 2,
-                _ => return (i + 1, true),
+                _ if escapes && b.get(i + 1) == Some(&q) => {
+                    plain = false;
+                    i += 2;
+                }
+                _ => return Scan { end: i + 1, terminated: true, plain },
             }
         }
-        (b.len(), false)
+        Scan { end: b.len(), terminated: false, plain: false }
     }
 
-    fn string(&mut self, open: usize, body: usize, q: u8, escapes: bool) -> (usize, bool) {
+    fn string(&mut self, body: usize, q: u8, escapes: bool) -> Scan {
         if self.line_bounded {
-            let (end, terminated) = self.scan_string_in_line(body, q, escapes);
-            if terminated {
-                return (end, true);
+            let scan = self.scan_string_in_line(body, q, escapes);
+            if scan.terminated {
+                return scan;
             }
             // Give a `;` at the end of the line back to the statement.
-            let text = &self.src[body..end];
+            let text = &self.src[body..scan.end];
             let trimmed = text.trim_end();
             return match trimmed.strip_suffix(';') {
-                Some(rest) => (body + rest.len(), false),
-                None => (end, false),
+                Some(rest) => Scan { end: body + rest.len(), ..scan },
+                None => scan,
             };
         }
         let broken = if q == b'\'' { self.broken_single } else { self.broken_double };
         if broken {
             return self.scan_string_in_line(body, q, escapes);
         }
-        let (end, terminated) = self.scan_string(open, body, q, escapes);
-        if !terminated {
+        let scan = self.scan_string(body, q, escapes);
+        if !scan.terminated {
             if q == b'\'' {
                 self.broken_single = true;
             } else {
                 self.broken_double = true;
             }
         }
-        (end, terminated)
+        scan
     }
 
     fn block_comment(&self, start: usize) -> (usize, bool) {
@@ -297,6 +317,36 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
     b.iter().position(|&c| c == b'\n')
 }
 
+/// Where a quoted string ends, and whether its value is its text (no escape, no doubled quote).
+struct Scan {
+    end: usize,
+    terminated: bool,
+    plain: bool,
+}
+
+/// The first index at or after `from` of a byte `x`, `y` or `z`, eight bytes at a time (a
+/// literal is read once, by this; bytes equal to none of them cost about one instruction).
+fn find3(b: &[u8], from: usize, x: u8, y: u8, z: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `w` equal to `c` (and maybe of bytes above one that is: only
+    // the lowest set bit is exact, which is the one used).
+    let eq = |w: u64, c: u8| {
+        let v = w ^ (ONES * u64::from(c));
+        v.wrapping_sub(ONES) & !v & HIGHS
+    };
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let hits = eq(w, x) | eq(w, y) | eq(w, z);
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&c| c == x || c == y || c == z).map(|p| i + p)
+}
+
 /// What a byte can start, for the scanner's dispatch (one table lookup per token and per byte
 /// of a word or of whitespace).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -364,16 +414,16 @@ impl Iterator for Lexer<'_> {
             Class::Ident => (TokenKind::Word, self.word_end(start + 1)),
             Class::Raw => match b.get(start + 1) {
                 Some(&q @ (b'\'' | b'"')) => {
-                    let (end, terminated) = self.string(start, start + 2, q, false);
+                    let Scan { end, terminated, .. } = self.string(start + 2, q, false);
                     let quote = if q == b'\'' { QuoteKind::RawSingle } else { QuoteKind::RawDouble };
-                    (TokenKind::String { quote, terminated }, end)
+                    (TokenKind::String { quote, terminated, plain: false }, end)
                 }
                 _ => (TokenKind::Word, self.word_end(start + 1)),
             },
             Class::Quote => {
-                let (end, terminated) = self.string(start, start + 1, c, true);
+                let Scan { end, terminated, plain } = self.string(start + 1, c, true);
                 let quote = if c == b'\'' { QuoteKind::Single } else { QuoteKind::Double };
-                (TokenKind::String { quote, terminated }, end)
+                (TokenKind::String { quote, terminated, plain }, end)
             }
             Class::Dash if b.get(start + 1) == Some(&b'-') => (TokenKind::LineComment, self.line_end(start)),
             Class::Hash => (TokenKind::HashComment, self.line_end(start)),
@@ -426,7 +476,7 @@ impl Iterator for Lexer<'_> {
                 } else if matches!(ch, '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}') {
                     match self.typographic(start + ch.len_utf8(), ch) {
                         Some(end) => (
-                            TokenKind::String { quote: QuoteKind::Typographic, terminated: true },
+                            TokenKind::String { quote: QuoteKind::Typographic, terminated: true, plain: false },
                             end,
                         ),
                         None => (TokenKind::FullwidthPunct, start + ch.len_utf8()),
@@ -494,16 +544,52 @@ mod tests {
     }
 
     #[test]
+    fn plain_strings_are_the_ones_without_escapes_or_doubled_quotes() {
+        let plain = |src: &str| match tokenize(src)[0].kind {
+            TokenKind::String { plain, .. } => plain,
+            other => panic!("{other:?}"),
+        };
+        assert!(plain("'10.0.0.1:9050'"));
+        assert!(plain("\"it's\""));
+        assert!(plain("''"));
+        assert!(!plain("'it''s'"));
+        assert!(!plain("'a\\'b'"));
+        assert!(!plain("\"a\\\\\""));
+        assert!(!plain("'unterminated"));
+        assert!(!plain("R'raw'"));
+        assert!(!plain("“typographic”"));
+        // Long enough for the eight-byte steps, with the escape after the first eight.
+        assert!(plain("'0123456789abcdef0123456789'"));
+        assert!(!plain("'0123456789\\abcdef0123456789'"));
+        assert!(!plain("'0123456789abcdef''0123456789'"));
+    }
+
+    #[test]
+    fn find3_finds_the_first_of_three_bytes() {
+        let b = b"0123456789abcdef0123456789";
+        for (i, &c) in b.iter().enumerate().take(16) {
+            assert_eq!(find3(b, 0, c, b'#', b'#'), Some(i), "{}", c as char);
+            assert_eq!(find3(b, i + 1, c, b'#', b'#'), (i < 10).then_some(i + 16), "{}", c as char);
+        }
+        assert_eq!(find3(b, 0, b'x', b'y', b'f'), Some(15));
+        assert_eq!(find3(b, 0, b'x', b'y', b'z'), None);
+        assert_eq!(find3(b, 26, b'0', b'1', b'2'), None);
+        // A byte just above a match (the borrow of the eight-byte test) is not reported first.
+        assert_eq!(find3(b"\x00\x01zzzzzz", 0, 0, 0, 0), Some(0));
+        assert_eq!(find3(b"a\x01\x00zzzzz", 0, 1, 1, 1), Some(1));
+    }
+
+    #[test]
     fn unterminated_string_stops_at_line_end() {
         let k = kinds("ADD BACKEND \"be1:9050\nALTER");
-        assert_eq!(k[4], (TokenKind::String { quote: QuoteKind::Double, terminated: false }, "\"be1:9050"));
+        assert_eq!(k[4], (TokenKind::String { quote: QuoteKind::Double, terminated: false, plain: false }, "\"be1:9050"));
         assert_eq!(k[6].1, "ALTER");
     }
 
     #[test]
     fn raw_strings_only_at_word_start() {
         let k = kinds("R'a\\' xR'b'");
-        assert_eq!(k[0], (TokenKind::String { quote: QuoteKind::RawSingle, terminated: true }, "R'a\\'"));
+        assert_eq!(k[0], (TokenKind::String { quote: QuoteKind::RawSingle, terminated: true, plain: false }, "R'a\\'"));
         assert_eq!(k[2], (TokenKind::Word, "xR"));
     }
 
@@ -525,7 +611,7 @@ mod tests {
     #[test]
     fn typographic_quotes() {
         let k = kinds("“10.0.0.1:9050” ”");
-        assert_eq!(k[0], (TokenKind::String { quote: QuoteKind::Typographic, terminated: true }, "“10.0.0.1:9050”"));
+        assert_eq!(k[0], (TokenKind::String { quote: QuoteKind::Typographic, terminated: true, plain: false }, "“10.0.0.1:9050”"));
         assert_eq!(k[2], (TokenKind::FullwidthPunct, "”"));
     }
 
@@ -545,7 +631,7 @@ mod tests {
             .filter(|t| matches!(t.kind, TokenKind::String { .. }))
             .map(|t| (t.kind, t.span.text(&src).to_string()))
             .collect();
-        let unterminated = TokenKind::String { quote: QuoteKind::Double, terminated: false };
+        let unterminated = TokenKind::String { quote: QuoteKind::Double, terminated: false, plain: false };
         assert_eq!(strings, vec![(unterminated, "\"".to_string()); 3]);
     }
 }

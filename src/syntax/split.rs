@@ -75,13 +75,18 @@ impl Builder {
         self.glued = true;
     }
 
+    #[inline]
     fn push(&mut self, src: &str, t: Token) {
-        let kind = t.kind;
-        if matches!(kind, TokenKind::Whitespace) {
-            // The most common token: nothing to record.
+        if matches!(t.kind, TokenKind::Whitespace) {
+            // A common token: nothing to record.
             self.glued = false;
-            return;
+        } else {
+            self.push_significant(src, t);
         }
+    }
+
+    fn push_significant(&mut self, src: &str, t: Token) {
+        let kind = t.kind;
         if let Some(issue) = lexical_issue(src, t) {
             self.lexical.push(issue);
         }
@@ -168,7 +173,7 @@ fn comment_kind(kind: TokenKind) -> CommentKind {
 fn lexical_issue(src: &str, t: Token) -> Option<LexicalIssue> {
     let span = t.span;
     Some(match t.kind {
-        TokenKind::String { quote, terminated: false } => LexicalIssue::UnterminatedString { span, quote },
+        TokenKind::String { quote, terminated: false, .. } => LexicalIssue::UnterminatedString { span, quote },
         TokenKind::String { quote: quote @ (QuoteKind::RawSingle | QuoteKind::RawDouble), .. } => {
             LexicalIssue::RawString { span, quote }
         }
@@ -213,6 +218,11 @@ pub fn tokens_across_lines(src: &str, body: Span, blanked: &str) -> Vec<SigToken
     let mut builder = Builder::new(body.start);
     for mut t in Lexer::new(blanked) {
         t.span = t.span.shift(body.start);
+        // `plain` speaks of the blanked text; the value is read from `src`, where a blanked
+        // comment inside the literal may hold a quote or a backslash.
+        if let TokenKind::String { ref mut plain, .. } = t.kind {
+            *plain = false;
+        }
         builder.push(src, t);
     }
     builder.tokens
@@ -233,6 +243,10 @@ fn split_each_dyn(src: &str, f: &mut dyn FnMut(RawSegment, &[SigToken])) {
     let mut emitted = false;
     let mut pending: Vec<Token> = Vec::new();
     loop {
+        if lookahead.is_none() && lexer.skip_whitespace() {
+            // What pushing the whitespace token would do, without making it.
+            cur.glued = false;
+        }
         let Some(t) = lookahead.take().or_else(|| lexer.next()) else { break };
         if !matches!(t.kind, TokenKind::Semicolon) {
             cur.push(src, t);
