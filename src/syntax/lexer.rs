@@ -294,20 +294,22 @@ impl Lexer<'_> {
     fn word_end(&self, from: usize) -> usize {
         let b = self.bytes();
         let mut i = from;
-        while i < b.len() {
-            let c = b[i];
-            if c.is_ascii() {
+        loop {
+            // The ASCII run first: one table lookup per byte.
+            while let Some(&c) = b.get(i) {
                 if !matches!(class(c), Class::Ident | Class::Raw) {
                     break;
                 }
                 i += 1;
-            } else {
-                let ch = self.peek_char(i).unwrap_or(' ');
-                if !is_ident_char(ch) {
-                    break;
-                }
-                i += ch.len_utf8();
             }
+            if b.get(i).is_none_or(|c| c.is_ascii()) {
+                break;
+            }
+            let ch = self.peek_char(i).unwrap_or(' ');
+            if !is_ident_char(ch) {
+                break;
+            }
+            i += ch.len_utf8();
         }
         i
     }
