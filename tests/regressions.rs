@@ -15,7 +15,7 @@ fn typographic_quotes_on_one_long_line_scan_linearly() {
     let src = format!("ALTER SYSTEM ADD BACKEND {}", "“x”, ".repeat(n));
     let typographic = tokenize(&src)
         .iter()
-        .filter(|t| t.kind == TokenKind::String { quote: QuoteKind::Typographic, terminated: true })
+        .filter(|t| t.kind == TokenKind::String { quote: QuoteKind::Typographic, terminated: true, plain: false })
         .count();
     assert_eq!(typographic, n);
     assert_eq!(parse(&src).segments.len(), 1);
