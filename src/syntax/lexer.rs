@@ -405,15 +405,22 @@ impl Iterator for Lexer<'_> {
         let start = self.pos;
         let b = self.bytes();
         let &c = b.get(start)?;
+        // The common tokens end on an ASCII byte or at the end of the input, past `start`: no
+        // adjustment needed (see the end of this function).
+        let exact = |lexer: &mut Self, kind: TokenKind, end: usize| {
+            debug_assert!(end > start && end <= b.len() && lexer.src.is_char_boundary(end));
+            lexer.pos = end;
+            Some(Token { kind, span: Span::new(start, end) })
+        };
         let (kind, end) = match class(c) {
             Class::Space => {
                 let mut i = start + 1;
                 while i < b.len() && class(b[i]) == Class::Space {
                     i += 1;
                 }
-                (TokenKind::Whitespace, i)
+                return exact(self, TokenKind::Whitespace, i);
             }
-            Class::Ident => (TokenKind::Word, self.word_end(start + 1)),
+            Class::Ident => return exact(self, TokenKind::Word, self.word_end(start + 1)),
             Class::Raw => match b.get(start + 1) {
                 Some(&q @ (b'\'' | b'"')) => {
                     let Scan { end, terminated, .. } = self.string(start + 2, q, false);
@@ -425,7 +432,7 @@ impl Iterator for Lexer<'_> {
             Class::Quote => {
                 let Scan { end, terminated, plain } = self.string(start + 1, c, true);
                 let quote = if c == b'\'' { QuoteKind::Single } else { QuoteKind::Double };
-                (TokenKind::String { quote, terminated, plain }, end)
+                return exact(self, TokenKind::String { quote, terminated, plain }, end);
             }
             Class::Dash if b.get(start + 1) == Some(&b'-') => (TokenKind::LineComment, self.line_end(start)),
             Class::Hash => (TokenKind::HashComment, self.line_end(start)),
