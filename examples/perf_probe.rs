@@ -3,7 +3,7 @@
 //! or `perf`, and prints how long a run took.
 /// The command's allocator (src/main.rs).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: doris_lint::allocator::Mimalloc = doris_lint::allocator::Mimalloc;
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: perf_probe FILE [lint|format|fix|parse]");

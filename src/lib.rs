@@ -7,6 +7,8 @@
 //! of [`rules::RULES`] on it. Everything here is pure: no I/O, no global state, no panics.
 
 pub mod address;
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+pub mod allocator;
 pub mod diagnostic;
 pub mod fix;
 pub mod format;

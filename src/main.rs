@@ -2,12 +2,9 @@
 
 mod cli;
 
-/// mimalloc rather than the system's allocator (as Ruff's command does): a parse makes a few
-/// small allocations per statement and frees them a chunk at a time, where glibc's `malloc` and
-/// `free` cost ≈ 170 instructions each (docs/performance.md). The library itself leaves the
-/// choice to its user; the benchmark uses this one, to measure the command.
+/// mimalloc rather than the system's allocator (see `doris_lint::allocator`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: doris_lint::allocator::Mimalloc = doris_lint::allocator::Mimalloc;
 
 fn main() {
     std::process::exit(cli::run());

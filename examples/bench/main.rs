@@ -13,7 +13,7 @@ use doris_lint::LintOptions;
 
 /// The command's allocator (src/main.rs), so that the figures are the command's.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: doris_lint::allocator::Mimalloc = doris_lint::allocator::Mimalloc;
 
 const SIZES: &[(&str, usize)] = &[("1 KB", 1 << 10), ("100 KB", 100 << 10), ("1 MB", 1 << 20), ("10 MB", 10 << 20)];
 
