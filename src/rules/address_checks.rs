@@ -116,8 +116,7 @@ pub enum Verdict<'a> {
 }
 
 /// Decides what a literal is, the way Doris reads it in `role`.
-pub fn analyze(value: &str, role: Role) -> Verdict<'_> {
-    let literal = address::Literal::new(value);
+fn analyze<'a>(literal: &address::Literal<'a>, value: &'a str, role: Role) -> Verdict<'a> {
     if let Some(p) = literal.placeholder() {
         return Verdict::Placeholder(p);
     }
@@ -153,6 +152,8 @@ pub struct Lit<'a> {
     pub operand: &'a Operand,
     /// The operand's decoded value.
     value: &'a str,
+    /// Whether the value has whitespace that Doris deletes.
+    whitespace: bool,
     pub verdict: Verdict<'a>,
 }
 
@@ -160,6 +161,12 @@ impl<'a> Lit<'a> {
     /// The decoded value of the literal.
     pub fn value(&self) -> &'a str {
         self.value
+    }
+
+    /// Whether the value has whitespace that Doris deletes (known from the analysis: no rule
+    /// reads the value again to find out).
+    pub fn has_whitespace(&self) -> bool {
+        self.whitespace
     }
 }
 
@@ -176,8 +183,10 @@ fn statement_literals<'a>(src: &'a str, st: &'a Statement, out: &mut Vec<Lit<'a>
                 continue;
             }
             let value = op.value(src);
-            let verdict = analyze(value, role);
-            out.push(Lit { statement: st, index: index as u32, role, operand: op, value, verdict });
+            let literal = address::Literal::new(value);
+            let verdict = analyze(&literal, value, role);
+            let whitespace = literal.has_whitespace();
+            out.push(Lit { statement: st, index: index as u32, role, operand: op, value, whitespace, verdict });
         }
     }
 }
@@ -273,12 +282,21 @@ fn ipv6_value(host: &str) -> Option<u128> {
 
 pub fn loose_key<'a>(hp: &HostPort<'a>) -> LooseKey<'a> {
     use crate::rules::fx_add;
-    // IPv6 hosts compare by value (`[::1]` and `[0::1]` are one address).
-    let hash = match ipv6_value(&hp.host) {
-        Some(v6) => fx_add(fx_add(0, v6 as u64), (v6 >> 64) as u64),
-        // Consistent with `eq_ignore_ascii_case`: hash the lower-case bytes.
-        None => hp.host.bytes().fold(0, |h, b| fx_add(h, b.to_ascii_lowercase().into())),
-    };
+    // Consistent with `eq_ignore_ascii_case`: the lower-case bytes, hashed eight at a time (one
+    // multiplication per word, not per byte), noting on the way whether there is a `:`.
+    let (mut hash, mut colon) = (0, false);
+    for chunk in hp.host.as_bytes().chunks(8) {
+        let mut word = 0;
+        for (k, &b) in chunk.iter().enumerate() {
+            colon |= b == b':';
+            word |= u64::from(b.to_ascii_lowercase()) << (8 * k);
+        }
+        hash = fx_add(hash, word);
+    }
+    // IPv6 hosts (only they have `:`) compare by value (`[::1]` and `[0::1]` are one address).
+    if let Some(v6) = if colon { ipv6_value(&hp.host) } else { None } {
+        hash = fx_add(fx_add(0, v6 as u64), (v6 >> 64) as u64);
+    }
     LooseKey { host: hp.host.clone(), port: hp.port, hash: fx_add(hash, hp.port as u64) }
 }
 

@@ -122,7 +122,7 @@ impl Rule for WrongServicePort {
             let fixed = if hp.bracketed { cat!("[", hp.host, "]:", expected) } else { cat!(hp.host, ":", expected) };
             let fixed = requote(op, &fixed);
             let span = match value.rfind(':') {
-                Some(i) if !crate::address::has_whitespace(value) => address_checks::sub_span(cx.source, op, i + 1, value.len()),
+                Some(i) if !lit.has_whitespace() => address_checks::sub_span(cx.source, op, i + 1, value.len()),
                 _ => op.span,
             };
             let d = cx
