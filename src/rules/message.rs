@@ -41,16 +41,31 @@ impl Piece for char {
     }
 }
 
-/// Integers through core's formatting (already in the binary), as `u64` or `i64`.
-fn push_integer(out: &mut String, n: &dyn std::fmt::Display) {
-    let _ = std::fmt::Write::write_fmt(out, format_args!("{n}"));
+/// Integers written by hand (`core::fmt` costs more than the rest of a message): the digits of
+/// `n`, after a `-` when `negative`.
+fn push_integer(out: &mut String, negative: bool, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        out.push('-');
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 macro_rules! integer_pieces {
-    ($($t:ty as $wide:ty),*) => {$(
+    ($($t:ty),*) => {$(
         impl Piece for $t {
+            #[allow(unused_comparisons)]
             fn push_to(&self, out: &mut String) {
-                push_integer(out, &(*self as $wide))
+                push_integer(out, *self < 0, (*self as i128).unsigned_abs() as u64)
             }
             fn len_hint(&self) -> usize {
                 // At most 20 digits, or 19 and a sign.
@@ -59,20 +74,31 @@ macro_rules! integer_pieces {
         }
     )*};
 }
-integer_pieces!(u16 as u64, usize as u64, i32 as i64, i64 as i64);
+integer_pieces!(u16, usize, i32, i64);
 
-/// See [`cat!`]: `template` with each NUL replaced by the next of `args` (a template is one
-/// constant, so that a call site passes only it and its arguments). The text after the last
-/// argument is copied without being read.
-pub fn cat(template: &str, args: &[&dyn Piece]) -> String {
-    let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len_hint()).sum::<usize>());
-    let mut rest = template;
-    for arg in args {
-        let (text, after) = rest.split_once('\0').unwrap_or((rest, ""));
+/// See [`cat!`]: the texts of a message with the pieces between them (`texts` has one more
+/// entry than `pieces`; the texts are constants, so that a call site passes only them and its
+/// pieces).
+pub fn cat(texts: &[&str], pieces: &[&dyn Piece]) -> String {
+    let len = texts.iter().map(|t| t.len()).sum::<usize>() + pieces.iter().map(|p| p.len_hint()).sum::<usize>();
+    let mut out = String::with_capacity(len);
+    let (first, rest) = texts.split_first().unwrap_or((&"", &[]));
+    out.push_str(first);
+    for (piece, text) in pieces.iter().zip(rest) {
+        piece.push_to(&mut out);
         out.push_str(text);
-        arg.push_to(&mut out);
-        rest = after;
     }
-    out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn integers_and_pieces() {
+        let (zero, minus, min, e, max) = (0usize, -12i32, i64::MIN, 'é', u16::MAX);
+        assert_eq!(cat!("a", zero, "b", minus, "c", min, e, max), "a0b-12c-9223372036854775808é65535");
+        assert_eq!(cat!(usize::MAX), usize::MAX.to_string());
+        assert_eq!(cat!("x ", "y"), "x y");
+        assert_eq!(cat!(String::from("s"), "t"), "st");
+    }
 }

@@ -21,15 +21,19 @@ macro_rules! t {
 }
 
 /// A message from its pieces (`&str`, `String`, `Cow<str>`, `char`, integers), like `concat!`
-/// at run time: `cat!("`", text, "` holds ", n, " entries")`. The literals make one template
-/// in which a NUL stands for each other piece (so literals must not hold NUL). See [`message`].
+/// at run time: `cat!("`", text, "` holds ", n, " entries")`. The literals between two other
+/// pieces are joined into one constant text at compile time. See [`message`].
 macro_rules! cat {
-    (@ [$($t:literal)*] [$($a:expr,)*] $(,)?) => {
-        $crate::rules::message::cat(concat!($($t),*), &[$(&$a as &dyn $crate::rules::message::Piece),*])
+    (@ [$($done:expr,)*] [$($t:literal)*] [$($a:expr,)*] $(,)?) => {
+        $crate::rules::message::cat(&[$($done,)* concat!("" $(, $t)*)], &[$(&$a as &dyn $crate::rules::message::Piece),*])
     };
-    (@ [$($t:literal)*] [$($a:expr,)*] $l:literal $(, $($rest:tt)*)?) => { cat!(@ [$($t)* $l] [$($a,)*] $($($rest)*)?) };
-    (@ [$($t:literal)*] [$($a:expr,)*] $e:expr $(, $($rest:tt)*)?) => { cat!(@ [$($t)* "\0"] [$($a,)* $e,] $($($rest)*)?) };
-    ($($piece:tt)+) => { cat!(@ [] [] $($piece)+) };
+    (@ [$($done:expr,)*] [$($t:literal)*] [$($a:expr,)*] $l:literal $(, $($rest:tt)*)?) => {
+        cat!(@ [$($done,)*] [$($t)* $l] [$($a,)*] $($($rest)*)?)
+    };
+    (@ [$($done:expr,)*] [$($t:literal)*] [$($a:expr,)*] $e:expr $(, $($rest:tt)*)?) => {
+        cat!(@ [$($done,)* concat!("" $(, $t)*),] [] [$($a,)* $e,] $($($rest)*)?)
+    };
+    ($($piece:tt)+) => { cat!(@ [] [] [] $($piece)+) };
 }
 
 use crate::syntax::{Node, Property, PropertyList, Script, Segment, Statement};
@@ -183,13 +187,11 @@ pub trait Rule: Sync {
 pub(crate) struct Run<'s> {
     source: &'s str,
     options: &'s LintOptions,
-    /// Byte offset of the start of each line.
-    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'s> Run<'s> {
     pub(crate) fn new(source: &'s str, options: &'s LintOptions) -> Run<'s> {
-        Run { source, options, line_starts: OnceCell::new() }
+        Run { source, options }
     }
 
     pub(crate) fn source(&self) -> &'s str {
@@ -227,7 +229,6 @@ pub struct Context<'a, 's> {
     pub source: &'s str,
     pub script: &'a Script,
     pub options: &'s LintOptions,
-    run: &'a Run<'s>,
     shared: &'a Shared<'a>,
     carry: &'a Carry<'s>,
     meta: &'static RuleMeta,
@@ -250,7 +251,7 @@ impl<'a, 's> Context<'a, 's> {
         out: Vec<Diagnostic>,
     ) -> Context<'a, 's> {
         let (source, options, script) = (run.source, run.options, shared.script);
-        Context { source, script, options, run, shared, carry, meta, severity, configured, out, suppressions: &[] }
+        Context { source, script, options, shared, carry, meta, severity, configured, out, suppressions: &[] }
     }
 
     /// Gives the rule the script's suppression comments (with their use counts).
@@ -348,16 +349,6 @@ impl<'a, 's> Context<'a, 's> {
     /// The state the rules carry across chunks.
     pub(crate) fn carry(&self) -> &'a Carry<'s> {
         self.carry
-    }
-
-    /// 1-based line of byte `offset` (for "first added at line N").
-    pub fn line_of(&self, offset: usize) -> usize {
-        let source = self.source;
-        let starts = self
-            .run
-            .line_starts
-            .get_or_init(|| std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect());
-        starts.partition_point(|&s| s <= offset)
     }
 }
 
