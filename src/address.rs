@@ -60,10 +60,14 @@ impl AddressError {
     pub fn doris_message(&self) -> String {
         match self {
             AddressError::Empty => "Invalid host port: ".to_string(),
-            AddressError::WrongPartCount { text, .. } => ["invalid host port: ", text].concat(),
-            AddressError::PortNotInt { port } => ["java.lang.NumberFormatException: For input string: \"", port, "\""].concat(),
+            AddressError::WrongPartCount { text, .. } => format!("invalid host port: {text}"),
+            AddressError::PortNotInt { port } => {
+                format!("java.lang.NumberFormatException: For input string: \"{port}\"")
+            }
             AddressError::HostNull => "Host is null".to_string(),
-            AddressError::PortOutOfRange { port } => format!("Encounter unknown exception: Port is out of range: {port}"),
+            AddressError::PortOutOfRange { port } => {
+                format!("Encounter unknown exception: Port is out of range: {port}")
+            }
         }
     }
 }
@@ -194,10 +198,6 @@ fn java_parse(s: &str, min: i64, max: i64) -> Option<i64> {
 
 /// `Integer.valueOf`.
 pub fn parse_java_int(s: &str) -> Option<i32> {
-    // The usual port: at most 9 ASCII digits, which always fit.
-    if (1..=9).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(s.bytes().fold(0, |v, b| v * 10 + i32::from(b - b'0')));
-    }
     java_parse(s, i32::MIN.into(), i32::MAX.into()).and_then(|v| i32::try_from(v).ok())
 }
 

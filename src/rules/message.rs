@@ -57,7 +57,9 @@ fn push_integer(out: &mut String, negative: bool, mut n: u64) {
     if negative {
         out.push('-');
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 macro_rules! integer_pieces {
@@ -76,18 +78,21 @@ macro_rules! integer_pieces {
 }
 integer_pieces!(u16, usize, i32, i64);
 
-/// See [`cat!`]: the texts of a message with the pieces between them (`texts` has one more
-/// entry than `pieces`; the texts are constants, so that a call site passes only them and its
-/// pieces).
-pub fn cat(texts: &[&str], pieces: &[&dyn Piece]) -> String {
-    let len = texts.iter().map(|t| t.len()).sum::<usize>() + pieces.iter().map(|p| p.len_hint()).sum::<usize>();
-    let mut out = String::with_capacity(len);
-    let (first, rest) = texts.split_first().unwrap_or((&"", &[]));
-    out.push_str(first);
-    for (piece, text) in pieces.iter().zip(rest) {
-        piece.push_to(&mut out);
-        out.push_str(text);
+/// See [`cat!`]: `template` with each NUL replaced by the next of `args` (a template is one
+/// constant, so that a call site passes only it and its arguments). The text after the last
+/// argument is copied without being read.
+pub fn cat(template: &str, args: &[&dyn Piece]) -> String {
+    let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len_hint()).sum::<usize>());
+    let mut rest = template;
+    for arg in args {
+        // A plain byte search: the texts between the pieces are short, and `str::split_once`'s
+        // (`memchr`) cost more to set up than to run.
+        let nul = rest.bytes().position(|b| b == 0).unwrap_or(rest.len());
+        out.push_str(&rest[..nul]);
+        arg.push_to(&mut out);
+        rest = rest.get(nul + 1..).unwrap_or("");
     }
+    out.push_str(rest);
     out
 }
 

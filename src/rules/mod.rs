@@ -21,19 +21,15 @@ macro_rules! t {
 }
 
 /// A message from its pieces (`&str`, `String`, `Cow<str>`, `char`, integers), like `concat!`
-/// at run time: `cat!("`", text, "` holds ", n, " entries")`. The literals between two other
-/// pieces are joined into one constant text at compile time. See [`message`].
+/// at run time: `cat!("`", text, "` holds ", n, " entries")`. The literals make one template
+/// in which a NUL stands for each other piece (so literals must not hold NUL). See [`message`].
 macro_rules! cat {
-    (@ [$($done:expr,)*] [$($t:literal)*] [$($a:expr,)*] $(,)?) => {
-        $crate::rules::message::cat(&[$($done,)* concat!("" $(, $t)*)], &[$(&$a as &dyn $crate::rules::message::Piece),*])
+    (@ [$($t:literal)*] [$($a:expr,)*] $(,)?) => {
+        $crate::rules::message::cat(concat!($($t),*), &[$(&$a as &dyn $crate::rules::message::Piece),*])
     };
-    (@ [$($done:expr,)*] [$($t:literal)*] [$($a:expr,)*] $l:literal $(, $($rest:tt)*)?) => {
-        cat!(@ [$($done,)*] [$($t)* $l] [$($a,)*] $($($rest)*)?)
-    };
-    (@ [$($done:expr,)*] [$($t:literal)*] [$($a:expr,)*] $e:expr $(, $($rest:tt)*)?) => {
-        cat!(@ [$($done,)* concat!("" $(, $t)*),] [] [$($a,)* $e,] $($($rest)*)?)
-    };
-    ($($piece:tt)+) => { cat!(@ [] [] [] $($piece)+) };
+    (@ [$($t:literal)*] [$($a:expr,)*] $l:literal $(, $($rest:tt)*)?) => { cat!(@ [$($t)* $l] [$($a,)*] $($($rest)*)?) };
+    (@ [$($t:literal)*] [$($a:expr,)*] $e:expr $(, $($rest:tt)*)?) => { cat!(@ [$($t)* "\0"] [$($a,)* $e,] $($($rest)*)?) };
+    ($($piece:tt)+) => { cat!(@ [] [] $($piece)+) };
 }
 
 use crate::syntax::{Node, Property, PropertyList, Script, Segment, Statement};
