@@ -155,15 +155,6 @@ pub fn java_split_pair<'s>(s: &'s str, sep: &str) -> Result<(&'s str, &'s str), 
     }
 }
 
-/// `java_split_pair(s, ":")`, without its general search when `s` has one `:` and something
-/// after it (the usual address): then the two parts are what is before and after it.
-fn split_at_colon(s: &str) -> Result<(&str, &str), usize> {
-    match s.bytes().position(|b| b == b':') {
-        Some(i) if i + 1 < s.len() && !s.as_bytes()[i + 1..].contains(&b':') => Ok((&s[..i], &s[i + 1..])),
-        _ => java_split_pair(s, ":"),
-    }
-}
-
 /// The decimal value of a digit as Java's `Character.digit(c, 10)` sees it (ASCII and the
 /// full-width digits that pasted text carries).
 fn java_digit(c: char) -> Option<u32> {
@@ -217,13 +208,16 @@ pub fn validate(literal: &str) -> Result<HostPort<'_>, AddressError> {
 }
 
 /// [`validate`] on the literal after whitespace deletion.
-fn validate_stripped(text: Cow<'_, str>) -> Result<HostPort<'_>, AddressError> {
+/// `colon`: where the only `:` of `text` is, when the caller knows that it has exactly one.
+fn validate_stripped(text: Cow<'_, str>, colon: Option<usize>) -> Result<HostPort<'_>, AddressError> {
     if text.is_empty() {
         return Err(AddressError::Empty);
     }
-    let (pair, bracketed) = match text.strip_prefix('[') {
-        Some(rest) => (java_split_pair(rest, "]:"), true),
-        None => (split_at_colon(&text), false),
+    let (pair, bracketed) = match (text.strip_prefix('['), colon) {
+        (Some(rest), _) => (java_split_pair(rest, "]:"), true),
+        // Java's split of a text with one `:` and something after it: the two sides.
+        (None, Some(i)) if i + 1 < text.len() => (Ok((&text[..i], &text[i + 1..])), false),
+        (None, _) => (java_split_pair(&text, ":"), false),
     };
     let (host, port_text) = match pair {
         Ok(pair) => pair,
@@ -544,9 +538,10 @@ impl<'a> Literal<'a> {
     /// See [`validate`].
     pub fn validate(&self) -> Result<HostPort<'a>, AddressError> {
         if self.has_whitespace() {
-            return validate_stripped(Cow::Owned(strip(self.text)));
+            return validate_stripped(Cow::Owned(strip(self.text)), None);
         }
-        validate_stripped(Cow::Borrowed(self.text))
+        // The usual address has one `:`, and the scan knows where.
+        validate_stripped(Cow::Borrowed(self.text), (self.scan.colons == 1).then_some(self.scan.last_colon))
     }
 
     /// See [`placeholder`].
