@@ -278,9 +278,10 @@ fn check_ipv4(host: &str) -> Option<Result<(), HostProblem>> {
     let bytes = host.as_bytes();
     let (mut count, mut empty, mut bad_octet, mut digits) = (0, false, None, false);
     let (mut start, mut value) = (0, 0u32);
-    for (i, &b) in bytes.iter().chain([&b'.']).enumerate() {
-        match b {
-            b'0'..=b'9' => {
+    for i in 0..=bytes.len() {
+        // A dot after the end closes the last part.
+        match bytes.get(i).copied().unwrap_or(b'.') {
+            b @ b'0'..=b'9' => {
                 value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
                 digits = true;
                 continue;
