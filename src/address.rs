@@ -189,6 +189,10 @@ fn java_parse(s: &str, min: i64, max: i64) -> Option<i64> {
 
 /// `Integer.valueOf`.
 pub fn parse_java_int(s: &str) -> Option<i32> {
+    // The usual port: at most 9 ASCII digits, which always fit (no sign, no full-width digits).
+    if (1..=9).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(s.bytes().fold(0, |v, b| v * 10 + i32::from(b - b'0')));
+    }
     java_parse(s, i32::MIN.into(), i32::MAX.into()).and_then(|v| i32::try_from(v).ok())
 }
 
@@ -208,13 +212,16 @@ pub fn validate(literal: &str) -> Result<HostPort<'_>, AddressError> {
 }
 
 /// [`validate`] on the literal after whitespace deletion.
-fn validate_stripped(text: Cow<'_, str>) -> Result<HostPort<'_>, AddressError> {
+/// `colon`: where the only `:` of `text` is, when the caller knows that it has exactly one.
+fn validate_stripped(text: Cow<'_, str>, colon: Option<usize>) -> Result<HostPort<'_>, AddressError> {
     if text.is_empty() {
         return Err(AddressError::Empty);
     }
-    let (pair, bracketed) = match text.strip_prefix('[') {
-        Some(rest) => (java_split_pair(rest, "]:"), true),
-        None => (java_split_pair(&text, ":"), false),
+    let (pair, bracketed) = match (text.strip_prefix('['), colon) {
+        (Some(rest), _) => (java_split_pair(rest, "]:"), true),
+        // Java's split of a text with one `:` and something after it: the two sides.
+        (None, Some(i)) if i + 1 < text.len() => (Ok((&text[..i], &text[i + 1..])), false),
+        (None, _) => (java_split_pair(&text, ":"), false),
     };
     let (host, port_text) = match pair {
         Ok(pair) => pair,
@@ -275,9 +282,10 @@ fn check_ipv4(host: &str) -> Option<Result<(), HostProblem>> {
     let bytes = host.as_bytes();
     let (mut count, mut empty, mut bad_octet, mut digits) = (0, false, None, false);
     let (mut start, mut value) = (0, 0u32);
-    for (i, &b) in bytes.iter().chain([&b'.']).enumerate() {
-        match b {
-            b'0'..=b'9' => {
+    for i in 0..=bytes.len() {
+        // A dot after the end closes the last part.
+        match bytes.get(i).copied().unwrap_or(b'.') {
+            b @ b'0'..=b'9' => {
                 value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
                 digits = true;
                 continue;
@@ -365,23 +373,37 @@ pub fn classify_host(host: &str, bracketed: bool) -> Result<HostKind, HostProble
     if host.len() > 253 {
         return Err(HostProblem::TooLong { len: host.len() });
     }
-    let bad = host.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'));
-    // Every byte before it is ASCII, so it starts a character.
-    if let Some(ch) = bad.and_then(|i| host[i..].chars().next()) {
-        return Err(HostProblem::BadChar { ch });
+    // One pass for what used to be two: the first character outside `[A-Za-z0-9-.]` anywhere
+    // wins; otherwise the first label (a single trailing dot, the fully qualified form, does not
+    // end one) that is empty, longer than 63 characters or starts or ends with `-`.
+    let bytes = host.as_bytes();
+    let name_len = if bytes.last() == Some(&b'.') { bytes.len() - 1 } else { bytes.len() };
+    let (mut label_problem, mut start) = (None, 0);
+    for i in 0..=name_len {
+        let b = if i < name_len { bytes[i] } else { b'.' };
+        if b.is_ascii_alphanumeric() || b == b'-' {
+            continue;
+        }
+        if b != b'.' {
+            // Every byte before it is ASCII, so it starts a character.
+            let ch = host[i..].chars().next().unwrap_or('.');
+            return Err(HostProblem::BadChar { ch });
+        }
+        let label = &bytes[start..i];
+        if label_problem.is_none() && (label.len() > 63 || label.first().is_none_or(|&c| c == b'-') || label.last() == Some(&b'-')) {
+            label_problem = Some(start..i);
+        }
+        start = i + 1;
     }
-    // A single trailing dot (fully qualified form) is allowed.
-    let name = host.strip_suffix('.').unwrap_or(host);
-    for label in name.split('.') {
-        if label.is_empty() {
-            return Err(HostProblem::EmptyLabel);
-        }
-        if label.len() > 63 {
-            return Err(HostProblem::LabelTooLong { label: label.to_string() });
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            return Err(HostProblem::HyphenEdge { label: label.to_string() });
-        }
+    if let Some(range) = label_problem {
+        let label = &host[range];
+        return Err(if label.is_empty() {
+            HostProblem::EmptyLabel
+        } else if label.len() > 63 {
+            HostProblem::LabelTooLong { label: label.to_string() }
+        } else {
+            HostProblem::HyphenEdge { label: label.to_string() }
+        });
     }
     Ok(HostKind::DnsName)
 }
@@ -418,36 +440,64 @@ fn ipv6_is_loopback(s: &str) -> bool {
 /// its bytes, so that each check looks at the literal again only in the rare cases.
 #[derive(Debug, Clone, Copy, Default)]
 struct Scan {
-    whitespace: bool,
+    /// The [`CLASS`] bits of every byte, or-ed together.
+    classes: u8,
     colons: usize,
-    /// `,` or `;`.
-    separators: bool,
-    angle: bool,
-    open_brace: bool,
-    close_brace: bool,
+    /// Where the last `:` is (meaningful when `colons > 0`).
+    last_colon: usize,
     /// `...`
     dots: bool,
-    /// `x`, `X` or `*` (redacted hosts).
-    x: bool,
-    non_ascii: bool,
     shell_or_printf: Option<Placeholder>,
 }
+
+// The classes of a literal's bytes ([`CLASS`]): one table lookup per byte instead of a chain of
+// comparisons (the scan runs on every address literal of the script).
+const WHITESPACE: u8 = 1;
+/// `,` or `;`.
+const SEPARATOR: u8 = 2;
+const ANGLE: u8 = 4;
+const OPEN_BRACE: u8 = 8;
+const CLOSE_BRACE: u8 = 16;
+/// `x`, `X` or `*` (redacted hosts).
+const X: u8 = 32;
+const NON_ASCII: u8 = 64;
+/// `:`, `.`, `$` and `%`: looked at one by one.
+const SPECIAL: u8 = 128;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => WHITESPACE,
+            b',' | b';' => SEPARATOR,
+            b'<' | b'>' => ANGLE,
+            b'{' => OPEN_BRACE,
+            b'}' => CLOSE_BRACE,
+            b'x' | b'X' | b'*' => X,
+            b':' | b'.' | b'$' | b'%' => SPECIAL,
+            0x80..=0xFF => NON_ASCII,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
 
 impl Scan {
     fn of(text: &str) -> Scan {
         let bytes = text.as_bytes();
         let mut scan = Scan::default();
         for (i, &b) in bytes.iter().enumerate() {
+            let class = CLASS[usize::from(b)];
+            scan.classes |= class;
+            if class != SPECIAL {
+                continue;
+            }
             match b {
-                b'0'..=b'9' | b'a'..=b'w' | b'y' | b'z' | b'A'..=b'W' | b'Y' | b'Z' | b'-' | b'_' => {}
-                b':' => scan.colons += 1,
+                b':' => (scan.colons, scan.last_colon) = (scan.colons + 1, i),
                 b'.' => scan.dots |= bytes.get(i + 1) == Some(&b'.') && bytes.get(i + 2) == Some(&b'.'),
-                b',' | b';' => scan.separators = true,
-                b'<' | b'>' => scan.angle = true,
-                b'{' => scan.open_brace = true,
-                b'}' => scan.close_brace = true,
-                b'x' | b'X' | b'*' => scan.x = true,
-                b'$' | b'%' if scan.shell_or_printf.is_none() => {
+                _ if scan.shell_or_printf.is_none() => {
                     let next = bytes.get(i + 1).copied();
                     if b == b'$' && next.is_some_and(|n| n == b'{' || n == b'_' || n.is_ascii_alphabetic()) {
                         scan.shell_or_printf = Some(Placeholder::ShellVariable);
@@ -456,13 +506,14 @@ impl Scan {
                         scan.shell_or_printf = Some(Placeholder::PrintfFormat);
                     }
                 }
-                _ => {
-                    scan.whitespace |= is_java_space_byte(b);
-                    scan.non_ascii |= !b.is_ascii();
-                }
+                _ => {}
             }
         }
         scan
+    }
+
+    fn has(&self, class: u8) -> bool {
+        self.classes & class != 0
     }
 }
 
@@ -486,55 +537,56 @@ impl<'a> Literal<'a> {
 
     /// Whether the literal contains whitespace that Doris deletes.
     pub fn has_whitespace(&self) -> bool {
-        self.scan.whitespace
+        self.scan.has(WHITESPACE)
     }
 
     /// See [`validate`].
     pub fn validate(&self) -> Result<HostPort<'a>, AddressError> {
-        if self.scan.whitespace {
-            return validate_stripped(Cow::Owned(strip(self.text)));
+        if self.has_whitespace() {
+            return validate_stripped(Cow::Owned(strip(self.text)), None);
         }
-        validate_stripped(Cow::Borrowed(self.text))
+        // The usual address has one `:`, and the scan knows where.
+        validate_stripped(Cow::Borrowed(self.text), (self.scan.colons == 1).then_some(self.scan.last_colon))
     }
 
     /// See [`placeholder`].
     pub fn placeholder(&self) -> Option<Placeholder> {
-        if self.scan.whitespace {
+        if self.has_whitespace() {
             let t = strip(self.text);
             return Literal::new(&t).placeholder();
         }
         let (t, scan) = (self.text, self.scan);
-        if scan.angle {
+        if scan.has(ANGLE) {
             return Some(Placeholder::AngleBrackets);
         }
         if scan.shell_or_printf.is_some() {
             return scan.shell_or_printf;
         }
-        if scan.open_brace && scan.close_brace {
+        if scan.has(OPEN_BRACE) && scan.has(CLOSE_BRACE) {
             return Some(Placeholder::Braces);
         }
-        if scan.dots || (scan.non_ascii && t.contains('…')) {
+        let non_ascii = scan.has(NON_ASCII);
+        if scan.dots || (non_ascii && t.contains('…')) {
             return Some(Placeholder::Ellipsis);
         }
-        if scan.non_ascii && t.chars().any(is_cjk) {
+        if non_ascii && t.chars().any(is_cjk) {
             return Some(Placeholder::Description);
         }
-        match t.rsplit_once(':') {
-            None => {
-                let stem = t.trim_end_matches(|c: char| c.is_ascii_digit());
-                if (scan.x && all_x(t)) || PLACEHOLDER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(stem)) {
-                    return Some(Placeholder::Word);
-                }
+        if scan.colons == 0 {
+            let stem = t.trim_end_matches(|c: char| c.is_ascii_digit());
+            // (No placeholder word is empty: an all-digit literal is an id.)
+            if (scan.has(X) && all_x(t)) || (!stem.is_empty() && PLACEHOLDER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(stem))) {
+                return Some(Placeholder::Word);
             }
-            Some((host, port)) => {
-                if is_port_word(port) {
-                    return Some(Placeholder::PortWord);
-                }
-                let host = host.trim_start_matches('[').trim_end_matches(']');
-                if scan.x && is_redacted_host(host) {
-                    return Some(Placeholder::RedactedHost);
-                }
-            }
+            return None;
+        }
+        // `t.rsplit_once(':')`, from the scan.
+        let (host, port) = (&t[..scan.last_colon], &t[scan.last_colon + 1..]);
+        if is_port_word(port) {
+            return Some(Placeholder::PortWord);
+        }
+        if scan.has(X) && is_redacted_host(host.trim_start_matches('[').trim_end_matches(']')) {
+            return Some(Placeholder::RedactedHost);
         }
         None
     }
@@ -542,9 +594,9 @@ impl<'a> Literal<'a> {
     /// See [`split_several`].
     pub fn split_several(&self, ids: bool) -> Option<Vec<(usize, usize)>> {
         let literal = self.text;
-        if !self.scan.separators {
+        if !self.scan.has(SEPARATOR) {
             // Each word has exactly one `:`, and there are at least two words.
-            if !self.scan.whitespace || self.scan.colons < 2 {
+            if !self.has_whitespace() || self.scan.colons < 2 {
                 return None;
             }
             let words: Vec<(usize, usize)> = word_ranges(literal, is_java_space);

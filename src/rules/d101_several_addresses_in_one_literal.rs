@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::address_checks::{self, requote, Verdict};
+use crate::rules::address_checks::{self, requote_into, Verdict};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 
 pub struct SeveralAddressesInOneLiteral;
@@ -39,8 +39,13 @@ impl Rule for SeveralAddressesInOneLiteral {
             let op = lit.operand;
             let text = cx.text(op.span);
             let value = lit.value();
-            let fixed: Vec<String> = pieces.iter().map(|&(a, b)| requote(op, &value[a..b])).collect();
-            let fixed = fixed.join(", ");
+            let mut fixed = String::with_capacity(value.len() + 4 * pieces.len());
+            for (i, &(a, b)) in pieces.iter().enumerate() {
+                if i > 0 {
+                    fixed.push_str(", ");
+                }
+                requote_into(&mut fixed, op, &value[a..b]);
+            }
             let outcome = address_checks::doris_outcome(value, lit.role, lit.statement.kind, cx);
             let n = pieces.len();
             let d = cx

@@ -99,7 +99,7 @@ impl Rule for InvalidHost {
             };
             let value = lit.value();
             let span = match value.find(host) {
-                Some(i) if !address::has_whitespace(value) => address_checks::sub_span(cx.source, op, i, i + host.len()),
+                Some(i) if !lit.has_whitespace() => address_checks::sub_span(cx.source, op, i, i + host.len()),
                 _ => op.span,
             };
             let d = cx

@@ -88,11 +88,8 @@ impl Rule for WrongServicePort {
                 "broker" => 8000,
                 _ => 9050,
             };
-            let (by_en, by_zh) = if expected == default {
-                (cat!(expected, " by default"), cat!("默认 ", expected))
-            } else {
-                (cat!(expected, " in this cluster"), cat!("本集群为 ", expected))
-            };
+            // Around the expected port in the message (no string of their own to build).
+            let (by_en, by_zh) = if expected == default { (" by default", "默认 ") } else { (" in this cluster", "本集群为 ") };
             let kind = lit.statement.kind;
             let label = address_checks::statement_label(kind);
             let (then_en, then_zh) = match (lit.role, kind) {
@@ -122,15 +119,15 @@ impl Rule for WrongServicePort {
             let fixed = if hp.bracketed { cat!("[", hp.host, "]:", expected) } else { cat!(hp.host, ":", expected) };
             let fixed = requote(op, &fixed);
             let span = match value.rfind(':') {
-                Some(i) if !crate::address::has_whitespace(value) => address_checks::sub_span(cx.source, op, i + 1, value.len()),
+                Some(i) if !lit.has_whitespace() => address_checks::sub_span(cx.source, op, i + 1, value.len()),
                 _ => op.span,
             };
             let d = cx
                 .diagnostic(
                     span,
                     t!(cx, 
-                        cat!(port, " is ", svc_en, "; ", label, " needs ", want_en, ", ", by_en, ": ", then_en),
-                        cat!(port, " 是", svc_zh, "；", label, " 需要", want_zh, "（", by_zh, "）：", then_zh),
+                        cat!(port, " is ", svc_en, "; ", label, " needs ", want_en, ", ", expected, by_en, ": ", then_en),
+                        cat!(port, " 是", svc_zh, "；", label, " 需要", want_zh, "（", by_zh, expected, "）：", then_zh),
                     ),
                 )
                 .with_help(t!(cx, 

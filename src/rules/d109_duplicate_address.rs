@@ -37,11 +37,49 @@ is no fix: which of the two is wrong cannot be known.
 };
 
 /// The addresses added so far (and not removed since), with the span of the literal that
-/// added each, carried from chunk to chunk.
+/// added each and its line, carried from chunk to chunk.
 #[derive(Default)]
 pub(crate) struct State<'s> {
-    backends: FxHashMap<LooseKey<'s>, Span>,
-    frontends: FxHashMap<LooseKey<'s>, Span>,
+    backends: FxHashMap<LooseKey<'s>, (Span, usize)>,
+    frontends: FxHashMap<LooseKey<'s>, (Span, usize)>,
+    lines: Lines,
+}
+
+/// The 1-based line of each address added, counted as they come: they come in order, so the
+/// count moves forward only and reads the source once in all (no index of every line start,
+/// and no search when a repeat is reported).
+#[derive(Default)]
+struct Lines {
+    offset: usize,
+    /// The line of `offset`.
+    line: usize,
+}
+
+impl Lines {
+    fn line_of(&mut self, source: &str, offset: usize) -> usize {
+        let newlines = |a: usize, b: usize| count_newlines(&source.as_bytes()[a..b]);
+        let line = self.line.max(1);
+        self.line = if offset >= self.offset { line + newlines(self.offset, offset) } else { line - newlines(offset, self.offset) };
+        self.offset = offset;
+        self.line
+    }
+}
+
+/// The number of `\n` in `bytes`, eight bytes at a time (this reads most of the script).
+fn count_newlines(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'\n'));
+        // The high bit of each byte of `x` that is zero (a `\n`): `(b & 0x7f) + 0x7f` reaches
+        // 0x80 exactly when the low seven bits are not all zero, without carrying into the next
+        // byte, and or-ing `b` adds its own high bit.
+        let zero = !(((x & (ONES * 0x7f)) + ONES * 0x7f) | x) & (ONES * 0x80);
+        // Their number: a one per such byte, summed into the top byte by the multiplication.
+        n += ((zero >> 7).wrapping_mul(ONES) >> 56) as usize;
+    }
+    n + words.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 impl Rule for DuplicateAddress {
@@ -50,21 +88,25 @@ impl Rule for DuplicateAddress {
     }
 
     fn check(&self, cx: &mut Context<'_, '_>) {
-        let State { mut backends, mut frontends } = cx.carry().d109.take();
+        let State { mut backends, mut frontends, mut lines } = cx.carry().d109.take();
         // The backends of the current ADD BACKEND (reused from statement to statement).
-        let mut this_stmt: FxHashMap<LooseKey, Span> = FxHashMap::default();
+        let mut this_stmt: FxHashMap<LooseKey, (Span, usize)> = FxHashMap::default();
         // What the maps keep outlives the chunk: the host borrowed from the source, or copied.
         let source = cx.source;
         let keep = |key: &LooseKey| key.rehost(|host| crate::rules::in_source(source, host));
         for (st, lits) in cx.literals_by_statement() {
+            // Only these statements add or remove what is compared.
+            if !matches!(st.kind, K::AddBackend | K::DroppBackend | K::DecommissionBackend | K::AddFollower | K::AddObserver | K::DropFollower | K::DropObserver) {
+                continue;
+            }
             for lit in lits {
                 let Verdict::Valid(hp) = &lit.verdict else { continue };
-                let key = loose_key(hp);
                 let op = lit.operand;
-                let text = cx.text(op.span);
                 match (st.kind, lit.role) {
                     (K::AddBackend, Role::NewBackend) => {
-                        if let Some((first, &first_span)) = this_stmt.get_key_value(&key) {
+                        let key = loose_key(hp);
+                        if let Some((first, &(first_span, _))) = this_stmt.get_key_value(&key) {
+                            let text = cx.text(op.span);
                             let first_text = cx.text(first_span);
                             let (case_en, case_zh) = case_note(first.host(), &hp.host);
                             let list = st.addresses();
@@ -74,9 +116,9 @@ impl Rule for DuplicateAddress {
                             let d = cx
                                 .diagnostic(
                                     op.span,
-                                    t!(cx, 
-                                        format!("`{text}` repeats {first_text} in the same ADD BACKEND{case_en}: Doris does not notice and adds two backends with the same address"),
-                                        format!("`{text}` 在同一条 ADD BACKEND 中重复了 {first_text}{case_zh}：Doris 不会发现，会添加两个地址相同的 backend"),
+                                    t!(cx,
+                                        cat!("`", text, "` repeats ", first_text, " in the same ADD BACKEND", case_en, ": Doris does not notice and adds two backends with the same address"),
+                                        cat!("`", text, "` 在同一条 ADD BACKEND 中重复了 ", first_text, case_zh, "：Doris 不会发现，会添加两个地址相同的 backend"),
                                     ),
                                 )
                                 .with_help(t!(cx, "list each backend once", "每个 backend 只写一次"))
@@ -87,68 +129,71 @@ impl Rule for DuplicateAddress {
                             cx.push(d);
                             continue;
                         }
-                        if let Some((first, &first_span)) = backends.get_key_value(&key) {
-                            let line = cx.line_of(first_span.start);
+                        if let Some((first, &(first_span, line))) = backends.get_key_value(&key) {
+                            let text = cx.text(op.span);
                             let first_text = cx.text(first_span);
                             let message = if first.host() == hp.host {
                                 let (host, port) = (&hp.host, hp.port);
                                 t!(
                                     cx,
-                                    format!("`{text}` was already added at line {line}: this ADD BACKEND fails with `Same backend already exists[{host}:{port}]`"),
-                                    format!("`{text}` 已在第 {line} 行添加过：这条 ADD BACKEND 会失败：`Same backend already exists[{host}:{port}]`"),
+                                    cat!("`", text, "` was already added at line ", line, ": this ADD BACKEND fails with `Same backend already exists[", host, ":", port, "]`"),
+                                    cat!("`", text, "` 已在第 ", line, " 行添加过：这条 ADD BACKEND 会失败：`Same backend already exists[", host, ":", port, "]`"),
                                 )
                             } else {
                                 let (case_en, case_zh) = case_note(first.host(), &hp.host);
                                 t!(
                                     cx,
-                                    format!("`{text}` is {first_text} from line {line}{case_en}: Doris compares host strings exactly, so it adds a second backend for the same machine"),
-                                    format!("`{text}` 就是第 {line} 行的 {first_text}{case_zh}：Doris 按字符串精确比较主机，会为同一台机器再添加一个 backend"),
+                                    cat!("`", text, "` is ", first_text, " from line ", line, case_en, ": Doris compares host strings exactly, so it adds a second backend for the same machine"),
+                                    cat!("`", text, "` 就是第 ", line, " 行的 ", first_text, case_zh, "：Doris 按字符串精确比较主机，会为同一台机器再添加一个 backend"),
                                 )
                             };
-                            let d = cx.diagnostic(op.span, message).with_help(t!(cx, 
+                            let d = cx.diagnostic(op.span, message).with_help(t!(cx,
                                 "remove one of the two ADD BACKEND statements, or remove the backend (DROPP / DECOMMISSION) in between",
                                 "删除两条 ADD BACKEND 中的一条，或在两者之间先移除该 backend（DROPP / DECOMMISSION）",
                             ));
                             cx.push(d);
                             continue;
                         }
-                        this_stmt.insert(keep(&key), op.span);
+                        let line = lines.line_of(source, op.span.start);
+                        this_stmt.insert(keep(&key), (op.span, line));
                     }
                     (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
                         // A key of the source's lifetime: the map's own (`remove` takes no shorter one).
-                        backends.remove(&keep(&key));
+                        backends.remove(&keep(&loose_key(hp)));
                     }
                     (K::AddFollower | K::AddObserver, Role::Frontend) => {
-                        if let Some((first, &first_span)) = frontends.get_key_value(&key) {
-                            let line = cx.line_of(first_span.start);
+                        let key = loose_key(hp);
+                        if let Some((first, &(first_span, line))) = frontends.get_key_value(&key) {
+                            let text = cx.text(op.span);
                             let first_text = cx.text(first_span);
                             let (case_en, case_zh) = case_note(first.host(), &hp.host);
                             let d = cx
                                 .diagnostic(
                                     op.span,
-                                    t!(cx, 
-                                        format!("`{text}` repeats the frontend {first_text} added at line {line}{case_en}: Doris rejects adding a frontend that already exists (as FOLLOWER or OBSERVER)"),
-                                        format!("`{text}` 重复了第 {line} 行已添加的 FE {first_text}{case_zh}：Doris 会拒绝添加已存在的 FE（无论 FOLLOWER 还是 OBSERVER）"),
+                                    t!(cx,
+                                        cat!("`", text, "` repeats the frontend ", first_text, " added at line ", line, case_en, ": Doris rejects adding a frontend that already exists (as FOLLOWER or OBSERVER)"),
+                                        cat!("`", text, "` 重复了第 ", line, " 行已添加的 FE ", first_text, case_zh, "：Doris 会拒绝添加已存在的 FE（无论 FOLLOWER 还是 OBSERVER）"),
                                     ),
                                 )
-                                .with_help(t!(cx, 
+                                .with_help(t!(cx,
                                     "add each frontend once, as either FOLLOWER or OBSERVER",
                                     "每个 FE 只添加一次，FOLLOWER 或 OBSERVER 二选一",
                                 ));
                             cx.push(d);
                             continue;
                         }
-                        frontends.insert(keep(&key), op.span);
+                        let line = lines.line_of(source, op.span.start);
+                        frontends.insert(keep(&key), (op.span, line));
                     }
                     (K::DropFollower | K::DropObserver, Role::Frontend) => {
-                        frontends.remove(&keep(&key));
+                        frontends.remove(&keep(&loose_key(hp)));
                     }
                     _ => {}
                 }
             }
             backends.extend(this_stmt.drain());
         }
-        cx.carry().d109.set(State { backends, frontends });
+        cx.carry().d109.set(State { backends, frontends, lines });
     }
 }
 
@@ -160,5 +205,21 @@ fn case_note(a: &str, b: &str) -> (&'static str, &'static str) {
         (" (the host names differ only in case, and name the same machine)", "（主机名仅大小写不同，指向同一台机器）")
     } else {
         (" (the same IPv6 address, written differently)", "（同一个 IPv6 地址的不同写法）")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_newlines_like_a_filter() {
+        // `\n` among its near misses (one bit off, the high bit set) and other bytes.
+        let bytes: Vec<u8> = (0..100).map(|i| [b'\n', 0x8a, 0x0b, 0x08, 0xff, 0, b'x'][i * 5 % 7]).collect();
+        for start in 0..20 {
+            for end in start..bytes.len() {
+                let want = bytes[start..end].iter().filter(|&&b| b == b'\n').count();
+                assert_eq!(super::count_newlines(&bytes[start..end]), want, "{start}..{end}");
+            }
+        }
+        assert_eq!(super::count_newlines(&[b'\n'; 64]), 64);
     }
 }

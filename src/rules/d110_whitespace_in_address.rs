@@ -36,11 +36,10 @@ impl Rule for WhitespaceInAddress {
 
     fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
-            let Verdict::Valid(_) = &lit.verdict else { continue };
-            let op = lit.operand;
-            if !address::has_whitespace(lit.value()) {
+            if !lit.has_whitespace() || !matches!(lit.verdict, Verdict::Valid(_)) {
                 continue;
             }
+            let op = lit.operand;
             let text = cx.text(op.span);
             let fixed = requote(op, &address::stripped(lit.value()));
             let d = cx

@@ -1,4 +1,3 @@
-use crate::address;
 use crate::diagnostic::Severity;
 use crate::rules::address_checks::{self, Role, Verdict};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
@@ -37,8 +36,9 @@ impl Rule for MixedIdsAndAddresses {
         for (st, lits) in cx.literals_by_statement() {
             let mut lits =
                 lits.iter().filter(|l| l.role == Role::ExistingBackend && matches!(l.verdict, Verdict::Id(_) | Verdict::Valid(_)));
-            let id = lits.clone().find(|l| address::is_id_form(l.value()));
-            let addr = lits.find(|l| !address::is_id_form(l.value()));
+            // An id has no `:` and an address has one: the verdict tells them apart.
+            let id = lits.clone().find(|l| matches!(l.verdict, Verdict::Id(_)));
+            let addr = lits.find(|l| matches!(l.verdict, Verdict::Valid(_)));
             let (Some(id), Some(addr)) = (id, addr) else { continue };
             let Some(list) = st.addresses() else { continue };
             let id_text = cx.text(id.operand.span);

@@ -41,16 +41,33 @@ impl Piece for char {
     }
 }
 
-/// Integers through core's formatting (already in the binary), as `u64` or `i64`.
-fn push_integer(out: &mut String, n: &dyn std::fmt::Display) {
-    let _ = std::fmt::Write::write_fmt(out, format_args!("{n}"));
+/// Integers written by hand (`core::fmt` costs more than the rest of a message): the digits of
+/// `n`, after a `-` when `negative`.
+fn push_integer(out: &mut String, negative: bool, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        out.push('-');
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 macro_rules! integer_pieces {
-    ($($t:ty as $wide:ty),*) => {$(
+    ($($t:ty),*) => {$(
         impl Piece for $t {
+            #[allow(unused_comparisons)]
             fn push_to(&self, out: &mut String) {
-                push_integer(out, &(*self as $wide))
+                push_integer(out, *self < 0, (*self as i128).unsigned_abs() as u64)
             }
             fn len_hint(&self) -> usize {
                 // At most 20 digits, or 19 and a sign.
@@ -59,7 +76,7 @@ macro_rules! integer_pieces {
         }
     )*};
 }
-integer_pieces!(u16 as u64, usize as u64, i32 as i64, i64 as i64);
+integer_pieces!(u16, usize, i32, i64);
 
 /// See [`cat!`]: `template` with each NUL replaced by the next of `args` (a template is one
 /// constant, so that a call site passes only it and its arguments). The text after the last
@@ -68,11 +85,25 @@ pub fn cat(template: &str, args: &[&dyn Piece]) -> String {
     let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len_hint()).sum::<usize>());
     let mut rest = template;
     for arg in args {
-        let (text, after) = rest.split_once('\0').unwrap_or((rest, ""));
-        out.push_str(text);
+        // A plain byte search: the texts between the pieces are short, and `str::split_once`'s
+        // (`memchr`) cost more to set up than to run.
+        let nul = rest.bytes().position(|b| b == 0).unwrap_or(rest.len());
+        out.push_str(&rest[..nul]);
         arg.push_to(&mut out);
-        rest = after;
+        rest = rest.get(nul + 1..).unwrap_or("");
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn integers_and_pieces() {
+        let (zero, minus, min, e, max) = (0usize, -12i32, i64::MIN, 'é', u16::MAX);
+        assert_eq!(cat!("a", zero, "b", minus, "c", min, e, max), "a0b-12c-9223372036854775808é65535");
+        assert_eq!(cat!(usize::MAX), usize::MAX.to_string());
+        assert_eq!(cat!("x ", "y"), "x y");
+        assert_eq!(cat!(String::from("s"), "t"), "st");
+    }
 }

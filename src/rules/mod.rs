@@ -183,13 +183,11 @@ pub trait Rule: Sync {
 pub(crate) struct Run<'s> {
     source: &'s str,
     options: &'s LintOptions,
-    /// Byte offset of the start of each line.
-    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'s> Run<'s> {
     pub(crate) fn new(source: &'s str, options: &'s LintOptions) -> Run<'s> {
-        Run { source, options, line_starts: OnceCell::new() }
+        Run { source, options }
     }
 
     pub(crate) fn source(&self) -> &'s str {
@@ -227,7 +225,6 @@ pub struct Context<'a, 's> {
     pub source: &'s str,
     pub script: &'a Script,
     pub options: &'s LintOptions,
-    run: &'a Run<'s>,
     shared: &'a Shared<'a>,
     carry: &'a Carry<'s>,
     meta: &'static RuleMeta,
@@ -250,7 +247,7 @@ impl<'a, 's> Context<'a, 's> {
         out: Vec<Diagnostic>,
     ) -> Context<'a, 's> {
         let (source, options, script) = (run.source, run.options, shared.script);
-        Context { source, script, options, run, shared, carry, meta, severity, configured, out, suppressions: &[] }
+        Context { source, script, options, shared, carry, meta, severity, configured, out, suppressions: &[] }
     }
 
     /// Gives the rule the script's suppression comments (with their use counts).
@@ -348,16 +345,6 @@ impl<'a, 's> Context<'a, 's> {
     /// The state the rules carry across chunks.
     pub(crate) fn carry(&self) -> &'a Carry<'s> {
         self.carry
-    }
-
-    /// 1-based line of byte `offset` (for "first added at line N").
-    pub fn line_of(&self, offset: usize) -> usize {
-        let source = self.source;
-        let starts = self
-            .run
-            .line_starts
-            .get_or_init(|| std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect());
-        starts.partition_point(|&s| s <= offset)
     }
 }
 

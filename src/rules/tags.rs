@@ -33,16 +33,19 @@ pub enum KeyClass<'a> {
 /// Classifies `key` for statement kind `kind`.
 pub fn classify<'a>(src: &'a str, key: &'a Operand, kind: StatementKind) -> KeyClass<'a> {
     let v = key.value(src);
-    let tagged_prefix = v.len() >= 4 && v.is_char_boundary(4) && v[..4].eq_ignore_ascii_case("tag.");
+    // Compared as bytes (the rules ask this of every key, several times): when the first four
+    // match `tag.`, they are ASCII, and `v[4..]` starts a character.
+    let tagged_prefix = v.as_bytes().get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"tag."));
     if tagged_prefix {
         let rest = &v[4..];
-        let exact_prefix = v.starts_with("tag.");
+        let exact_prefix = v.as_bytes().starts_with(b"tag.");
         let quoted_ok = key.kind != OperandKind::Backquoted;
-        if exact_prefix && quoted_ok && !rest.is_empty() && !rest.contains('.') {
+        let dotted = rest.bytes().any(|b| b == b'.');
+        if exact_prefix && quoted_ok && !rest.is_empty() && !dotted {
             return KeyClass::Tag { ty: rest };
         }
         let lower = rest.to_ascii_lowercase();
-        let fixed = (!rest.contains('.') && is_valid_tag_type(&lower)).then(|| format!("tag.{lower}"));
+        let fixed = (!dotted && is_valid_tag_type(&lower)).then(|| format!("tag.{lower}"));
         return KeyClass::IgnoredTag { fixed };
     }
     if kind == StatementKind::ModifyBackend && key.kind != OperandKind::Backquoted && (v == "disable_query" || v == "disable_load") {
@@ -113,9 +116,9 @@ pub fn is_endpoint_type(ty: &str) -> bool {
 /// Re-quotes `text` in the quote style of `like` (double quotes unless `like` is single-quoted).
 pub fn quote_like(like: &Operand, text: &str) -> String {
     if like.kind == OperandKind::SingleQuoted {
-        format!("'{text}'")
+        cat!("'", text, "'")
     } else {
-        format!("\"{text}\"")
+        cat!("\"", text, "\"")
     }
 }
 
