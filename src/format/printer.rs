@@ -27,8 +27,12 @@ pub fn print(doc: &Doc, options: &PrintOptions) -> String {
     out
 }
 
-/// Where the text goes and the column it has reached.
-struct Writer<'o> {
+/// One space.
+pub(super) const SPACE: Text = Text { text: " ", width: 1, multiline: false, style: Style::AsIs };
+
+/// Where the text goes and the column it has reached (also used by the formatter's direct path
+/// for statements without comments, so that both write text the same way).
+pub(super) struct Writer<'o> {
     out: &'o mut String,
     indent_unit: &'o str,
     /// The column (in characters, a level of indentation counting for its width).
@@ -37,9 +41,21 @@ struct Writer<'o> {
     pending_indent: Option<usize>,
 }
 
-impl Writer<'_> {
+impl<'o> Writer<'o> {
+    pub(super) fn new(out: &'o mut String, indent_unit: &'o str) -> Writer<'o> {
+        Writer { out, indent_unit, pos: 0, pending_indent: None }
+    }
+
+    /// A newline; the next text starts at `indent` levels.
     #[inline(always)]
-    fn text(&mut self, t: &Text) {
+    pub(super) fn newline(&mut self, indent: usize, indent_width: usize) {
+        self.out.push('\n');
+        self.pending_indent = Some(indent);
+        self.pos = indent * indent_width;
+    }
+
+    #[inline(always)]
+    pub(super) fn text(&mut self, t: &Text) {
         if let Some(level) = self.pending_indent {
             if t.text.is_empty() && !matches!(t.style, Style::Quoted(_)) {
                 return;
@@ -104,9 +120,8 @@ impl Writer<'_> {
 
 /// Prints `doc`, appending to `out`. The first line starts at column 0.
 pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
-    const SPACE: Text = Text { text: " ", width: 1, multiline: false, style: Style::AsIs };
     let elems = doc.elems();
-    let mut w = Writer { out, indent_unit: &options.indent_unit, pos: 0, pending_indent: None };
+    let mut w = Writer::new(out, &options.indent_unit);
     let mut suffixes: Vec<Text> = Vec::new();
     let mut indent: usize = 0;
     // Groups are entered in order, and every group inside a flat group is flat: the mode is
@@ -128,9 +143,7 @@ pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
                 for s in suffixes.drain(..) {
                     w.text(&s);
                 }
-                w.out.push('\n');
-                w.pending_indent = Some(indent);
-                w.pos = indent * options.indent_width;
+                w.newline(indent, options.indent_width);
             }
             Elem::BreakParent | Elem::EndIfBreak => {}
             Elem::LineSuffix(t) => suffixes.push(*t),
