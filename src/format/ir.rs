@@ -2,8 +2,10 @@
 //! and dprint). It knows nothing about SQL: [`crate::format`] expresses the layout in it and
 //! [`super::printer`] turns it into text for a given line width.
 //!
-//! Like Biome's, the document is flat: one vector of elements in which groups, indentation and
-//! conditional content are bracketed by start and end elements, rather than a tree of boxes.
+//! Like Biome's, the document is flat: one vector of elements in which groups and indentation
+//! are bracketed by start and end elements, rather than a tree of boxes. (Biome's and Prettier's
+//! conditional content, printed only in one mode of its group, was never used by the formatter
+//! and is gone: it cost the WebAssembly size that the direct path of statements needed.)
 //! Text is borrowed (from the source or `'static`), never copied, and a [`Doc`] can be cleared
 //! and refilled, so building and printing a statement allocates nothing once the buffers have
 //! grown. The builder also keeps what the printer relies on: every group that contains a hard
@@ -87,8 +89,7 @@ pub enum Flat {
     Width(usize),
     /// The content reaches a newline (in verbatim text) after this many columns.
     Newline(usize),
-    /// Not measured (the group holds conditional content, or is not closed): the printer walks
-    /// the content.
+    /// Not measured (the group is not closed): the printer walks the content.
     Unknown,
 }
 
@@ -110,10 +111,6 @@ pub enum Elem<'a> {
     /// Up to the matching [`Elem::EndIndent`]: newlines get one more level of indentation.
     StartIndent,
     EndIndent,
-    /// Up to the matching [`Elem::EndIfBreak`]: printed only when the enclosing group is broken
-    /// (`broken: true`) or only when it is flat (`broken: false`).
-    StartIfBreak { broken: bool },
-    EndIfBreak,
     /// Text held back until just before the next newline (or the end of the document): trailing
     /// comments. It does not count in the width measurement.
     LineSuffix(Text<'a>),
@@ -131,8 +128,6 @@ struct OpenGroup {
     start_width: usize,
     /// [`Doc::flat_width`] at the first newline inside it, if any.
     newline: Option<usize>,
-    /// It holds conditional content.
-    unknown: bool,
 }
 
 /// A document: a flat list of [`Elem`]s, built through its methods (which keep the groups'
@@ -220,7 +215,6 @@ impl<'a> Doc<'a> {
             should_break: false,
             start_width: self.flat_width,
             newline: None,
-            unknown: false,
         });
         self.elems.push(Elem::StartGroup { should_break: false, flat: Flat::Unknown, len: 0 });
         self
@@ -231,7 +225,6 @@ impl<'a> Doc<'a> {
     pub fn end_group(&mut self) -> &mut Self {
         let Some(g) = self.open_groups.pop() else { return self };
         let flat = match g.newline {
-            _ if g.unknown => Flat::Unknown,
             Some(at) => Flat::Newline(at - g.start_width),
             None => Flat::Width(self.flat_width - g.start_width),
         };
@@ -240,7 +233,6 @@ impl<'a> Doc<'a> {
         if let Some(outer) = self.open_groups.last_mut() {
             outer.should_break |= g.should_break;
             outer.newline = outer.newline.or(g.newline);
-            outer.unknown |= g.unknown;
         }
         self
     }
@@ -252,21 +244,6 @@ impl<'a> Doc<'a> {
 
     pub fn end_indent(&mut self) -> &mut Self {
         self.elems.push(Elem::EndIndent);
-        self
-    }
-
-    /// Content up to [`Doc::end_if_break`] printed only when the enclosing group is broken
-    /// (`broken`) or only when it is flat (`!broken`).
-    pub fn start_if_break(&mut self, broken: bool) -> &mut Self {
-        self.elems.push(Elem::StartIfBreak { broken });
-        if let Some(g) = self.open_groups.last_mut() {
-            g.unknown = true;
-        }
-        self
-    }
-
-    pub fn end_if_break(&mut self) -> &mut Self {
-        self.elems.push(Elem::EndIfBreak);
         self
     }
 
@@ -312,12 +289,8 @@ mod tests {
         let mut d = Doc::new();
         d.text("ab").start_group().text("c").line().softline().start_group().text("\u{e9}f").end_group();
         d.end_group().start_group().text("x /* y\nzz */").text("w").end_group();
-        d.start_group().start_if_break(true).text("!").end_if_break().end_group();
         d.start_group().text("never closed");
-        assert_eq!(
-            measures(&d),
-            [(Flat::Width(4), 7), (Flat::Width(2), 2), (Flat::Newline(6), 3), (Flat::Unknown, 4), (Flat::Unknown, 0)]
-        );
+        assert_eq!(measures(&d), [(Flat::Width(4), 7), (Flat::Width(2), 2), (Flat::Newline(6), 3), (Flat::Unknown, 0)]);
     }
 
     #[test]

@@ -145,7 +145,7 @@ pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
                 }
                 w.newline(indent, options.indent_width);
             }
-            Elem::BreakParent | Elem::EndIfBreak => {}
+            Elem::BreakParent => {}
             Elem::LineSuffix(t) => suffixes.push(*t),
             Elem::StartIndent => indent += 1,
             Elem::EndIndent => indent = indent.saturating_sub(1),
@@ -173,32 +173,11 @@ pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
                 }
                 depth = depth.saturating_sub(1);
             }
-            Elem::StartIfBreak { broken } => {
-                if *broken == flat_from.is_some() {
-                    i = skip_if_break(elems, i);
-                }
-            }
         }
     }
     for s in suffixes.drain(..) {
         w.text(&s);
     }
-}
-
-/// The index just after the [`Elem::EndIfBreak`] that closes the conditional content starting
-/// at `i`.
-fn skip_if_break(elems: &[Elem], mut i: usize) -> usize {
-    let mut nested = 0usize;
-    while let Some(elem) = elems.get(i) {
-        i += 1;
-        match elem {
-            Elem::StartIfBreak { .. } => nested += 1,
-            Elem::EndIfBreak if nested == 0 => break,
-            Elem::EndIfBreak => nested -= 1,
-            _ => {}
-        }
-    }
-    i
 }
 
 /// Whether `rest` fits in `remaining` columns up to the first newline, `rest` starting inside
@@ -212,9 +191,7 @@ fn fits(rest: &[Elem], mut remaining: isize, mut depth: isize) -> bool {
     // The depth of a broken group inside the measured one, if any (the builder never makes
     // one, since a broken group breaks the groups around it).
     let mut broken_from: Option<isize> = None;
-    let mut i = 0;
-    while let Some(elem) = rest.get(i) {
-        i += 1;
+    for elem in rest {
         let broken = after || broken_from.is_some();
         match *elem {
             Elem::Text(t) => {
@@ -247,12 +224,7 @@ fn fits(rest: &[Elem], mut remaining: isize, mut depth: isize) -> bool {
                 depth -= 1;
                 after |= depth < 0;
             }
-            Elem::StartIfBreak { broken: when_broken } => {
-                if when_broken != broken {
-                    i += skip_if_break(&rest[i..], 0);
-                }
-            }
-            Elem::StartIndent | Elem::EndIndent | Elem::EndIfBreak | Elem::LineSuffix(_) | Elem::BreakParent => {}
+            Elem::StartIndent | Elem::EndIndent | Elem::LineSuffix(_) | Elem::BreakParent => {}
         }
     }
     true
@@ -332,35 +304,6 @@ mod tests {
     }
 
     #[test]
-    fn if_break_follows_the_group_mode() {
-        let p = |w| {
-            let mut d = Doc::new();
-            d.start_group().text("a");
-            d.start_if_break(true).text("!").end_if_break();
-            d.start_if_break(false).text("?").end_if_break();
-            d.line().text("b").end_group();
-            print(&d, &opts(w))
-        };
-        assert_eq!(p(80), "a? b");
-        assert_eq!(p(2), "a!\nb");
-    }
-
-    #[test]
-    fn if_break_content_counts_only_in_its_mode() {
-        // The flat branch is measured, the broken one is not.
-        let p = |w| {
-            let mut d = Doc::new();
-            d.start_group().text("a");
-            d.start_if_break(true).text("!!!!!!!!!!").end_if_break();
-            d.start_if_break(false).text("?").end_if_break();
-            d.line().text("b").end_group();
-            print(&d, &opts(w))
-        };
-        assert_eq!(p(4), "a? b");
-        assert_eq!(p(3), "a!!!!!!!!!!\nb");
-    }
-
-    #[test]
     fn a_following_group_is_measured_broken() {
         // `a b` fits when what follows breaks at its first line: the next group is measured as
         // broken, as the printer will find it if it does not fit.
@@ -372,23 +315,15 @@ mod tests {
     }
 
     #[test]
-    fn unmeasured_groups_are_walked() {
-        // Conditional content leaves the group unmeasured; the result is the same.
-        let p = |w, if_break: bool| {
+    fn an_unclosed_group_is_walked() {
+        // A group never closed is not measured: the printer walks its content.
+        let p = |w| {
             let mut d = Doc::new();
-            d.start_group().text("a");
-            if if_break {
-                d.start_if_break(true).end_if_break();
-            }
-            d.line().text("b").end_group().text("cd");
-            d.start_group().text("e").line().text("f").end_group();
+            d.start_group().text("a").line().text("b");
             print(&d, &opts(w))
         };
-        for w in 0..12 {
-            assert_eq!(p(w, true), p(w, false), "width {w}");
-        }
-        assert_eq!(p(6, true), "a bcde\nf");
-        assert_eq!(p(5, true), "a\nbcde\nf");
+        assert_eq!(p(3), "a b");
+        assert_eq!(p(2), "a\nb");
     }
 
     #[test]
