@@ -10,10 +10,13 @@
 //!   their own); a line comment always ends its line.
 //! - Between statements: one newline, or one blank line where the source had blank lines.
 //!
-//! Cost: a statement is laid out in one pass over its tree, into a document whose text borrows
-//! the source and whose buffers serve every statement of the script in turn, and is printed
-//! straight onto the end of the output; the other segments are copied. So formatting allocates
-//! next to nothing beyond the output and the parse.
+//! Cost: a statement is collected in one pass over its tree into a list of measured tokens
+//! (text borrowed from the source, buffers reused from statement to statement). A statement
+//! without comments is then printed straight from its tokens onto the end of the output
+//! ([`print_tokens`]: its document would be one group, flat exactly when it fits), with runs of
+//! tokens that print their source text merged; one with comments is laid out in a document
+//! ([`build_doc`]) for the printer. The other segments are copied. So formatting allocates next
+//! to nothing beyond the output and the parse.
 
 pub mod ir;
 pub mod options;
@@ -456,7 +459,7 @@ impl<'a> Layout<'a, '_> {
         let text = k.span.text(self.source);
         self.measure(match self.options.keyword_case {
             // No lower-case letter: upper case changes nothing (cheaper than comparing with
-            // `k.word`, and it leaves the token a slice of the source, see [`print_tokens`]).
+            // `k.word`, and the token then prints its source text: see `Layout::merge`).
             KeywordCase::Upper if !text.bytes().any(|b| b.is_ascii_lowercase()) => (text, Style::AsIs),
             KeywordCase::Upper => (text, Style::Upper),
             KeywordCase::Lower => (text, Style::Lower),
