@@ -630,6 +630,21 @@ impl<'a> Layout<'a, '_> {
         if !self.covered {
             return;
         }
+        let space = usize::from(matches!(tok.sep, Sep::Space | Sep::Line));
+        let verbatim = self.merge && !tok.text.multiline && self.prints_its_source(&tok);
+        if verbatim {
+            // Fewer, longer tokens (see `merge`). The last token is the last one taken, from
+            // the source (it prints its source text), and only a space or nothing is between
+            // them: this one is covered.
+            if let Some(last) = self.toks.last_mut().filter(|t| t.merges_with(&tok, space, self.source)) {
+                last.span = Span::new(last.span.start, tok.span.end);
+                last.text.text = last.span.text(self.source);
+                last.text.width += space + tok.text.width;
+                self.width += space + tok.text.width;
+                self.last_real = Some(tok.span);
+                return;
+            }
+        }
         if !tok.span.is_empty() {
             let covered = match self.last_real {
                 None => tok.span.start == self.seg.body.start,
@@ -641,20 +656,12 @@ impl<'a> Layout<'a, '_> {
             }
             self.last_real = Some(tok.span);
         }
-        let space = usize::from(matches!(tok.sep, Sep::Space | Sep::Line));
         if !self.toks.is_empty() {
             self.width += space;
         }
         self.width += tok.text.width;
         self.multiline |= tok.text.multiline;
-        if self.merge && !tok.text.multiline && self.prints_its_source(&tok) {
-            // Fewer, longer tokens (see `merge`).
-            if let Some(last) = self.toks.last_mut().filter(|t| t.merges_with(&tok, space, self.source)) {
-                last.span = Span::new(last.span.start, tok.span.end);
-                last.text.text = last.span.text(self.source);
-                last.text.width += space + tok.text.width;
-                return;
-            }
+        if verbatim {
             tok.text.text = tok.span.text(self.source);
             tok.verbatim = true;
         }
