@@ -708,11 +708,9 @@ fn print_tokens(toks: &[Tok], broken: bool, options: &printer::PrintOptions, out
                 indent = indent.saturating_sub(1);
             }
             match tok.sep {
-                Sep::None | Sep::Tight => {}
-                Sep::Space => w.text(&printer::SPACE),
-                Sep::Line if !broken => w.text(&printer::SPACE),
-                Sep::SoftLine if !broken => {}
-                Sep::Line | Sep::SoftLine => w.newline(indent, options.indent_width),
+                Sep::Line | Sep::SoftLine if broken => w.newline(indent, options.indent_width),
+                Sep::Space | Sep::Line => w.text(&printer::SPACE),
+                Sep::SoftLine | Sep::None | Sep::Tight => {}
             }
         }
         if tok.prints() {

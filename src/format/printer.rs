@@ -54,7 +54,9 @@ impl<'o> Writer<'o> {
         self.pos = indent * indent_width;
     }
 
-    #[inline(always)]
+    // Inlined natively (a call per piece of text costs more than writing it); in the
+    // WebAssembly, built for size, one copy serves the printer's and the formatter's call sites.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(super) fn text(&mut self, t: &Text) {
         if let Some(level) = self.pending_indent {
             if t.text.is_empty() && !matches!(t.style, Style::Quoted(_)) {
