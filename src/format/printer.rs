@@ -7,7 +7,7 @@
 //! document. Printing appends to a caller's string and allocates nothing else (except to hold
 //! back trailing comments).
 
-use super::ir::{Doc, Elem, Flat, LineKind, Style, Text};
+use super::ir::{Doc, Elem, LineKind, Style, Text};
 
 /// How to print.
 #[derive(Debug, Clone)]
@@ -151,22 +151,10 @@ pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
             Elem::LineSuffix(t) => suffixes.push(*t),
             Elem::StartIndent => indent += 1,
             Elem::EndIndent => indent = indent.saturating_sub(1),
-            Elem::StartGroup { should_break, flat, len } => {
+            Elem::StartGroup { should_break } => {
                 depth += 1;
-                if flat_from.is_none() && !should_break {
-                    let remaining = options.width as isize - w.pos as isize;
-                    let fits = match *flat {
-                        // The content as measured, then what follows the group.
-                        Flat::Width(width) => {
-                            let rest = elems.get(i + len..).unwrap_or_default();
-                            remaining >= width as isize && fits(rest, remaining - width as isize, -1)
-                        }
-                        Flat::Newline(width) => remaining >= width as isize,
-                        Flat::Unknown => fits(&elems[i..], remaining, 0),
-                    };
-                    if fits {
-                        flat_from = Some(depth);
-                    }
+                if flat_from.is_none() && !should_break && fits(&elems[i..], options.width as isize - w.pos as isize) {
+                    flat_from = Some(depth);
                 }
             }
             Elem::EndGroup => {
@@ -182,14 +170,14 @@ pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
     }
 }
 
-/// Whether `rest` fits in `remaining` columns up to the first newline, `rest` starting inside
-/// the group being measured (`depth` 0: printed flat) or just after it (`depth` -1). The printer
-/// only measures a group whose enclosing groups are all broken, so after the group's end every
-/// line is a newline.
-fn fits(rest: &[Elem], mut remaining: isize, mut depth: isize) -> bool {
+/// Whether `rest`, which starts inside the group being measured (printed flat), fits in
+/// `remaining` columns up to the first newline. The printer only measures a group whose
+/// enclosing groups are all broken, so after the group's end every line is a newline.
+fn fits(rest: &[Elem], mut remaining: isize) -> bool {
+    let mut depth: isize = 0;
     // Past the measured group, every group is broken (those around it are, and the others
     // inherit their mode or have it forced).
-    let mut after = depth < 0;
+    let mut after = false;
     // The depth of a broken group inside the measured one, if any (the builder never makes
     // one, since a broken group breaks the groups around it).
     let mut broken_from: Option<isize> = None;
