@@ -2,14 +2,16 @@
 //! and dprint). It knows nothing about SQL: [`crate::format`] expresses the layout in it and
 //! [`super::printer`] turns it into text for a given line width.
 //!
-//! Like Biome's, the document is flat: one vector of elements in which groups, indentation and
-//! conditional content are bracketed by start and end elements, rather than a tree of boxes.
+//! Like Biome's, the document is flat: one vector of elements in which groups and indentation
+//! are bracketed by start and end elements, rather than a tree of boxes. (Biome's and Prettier's
+//! conditional content, printed only in one mode of its group, was never used by the formatter
+//! and is gone: it cost the WebAssembly size that the direct path of statements needed.)
 //! Text is borrowed (from the source or `'static`), never copied, and a [`Doc`] can be cleared
 //! and refilled, so building and printing a statement allocates nothing once the buffers have
 //! grown. The builder also keeps what the printer relies on: every group that contains a hard
-//! line, a [`Elem::BreakParent`] or a broken group is itself marked broken, and every group
-//! carries the width of its content printed flat ([`Flat`]), so that deciding whether it fits
-//! does not walk it.
+//! line, a [`Elem::BreakParent`] or a broken group is itself marked broken. (Groups no longer
+//! carry their measured flat width: only statements with comments come here, the others are
+//! printed from their tokens, and walking a group to see whether it fits costs them little.)
 
 /// What a [`Elem::Line`] prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,19 +81,6 @@ impl<'a> Text<'a> {
     }
 }
 
-/// What the builder measured of a group's content printed flat, so that the printer need not
-/// walk it to know whether it fits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flat {
-    /// The content is this many columns wide, on one line.
-    Width(usize),
-    /// The content reaches a newline (in verbatim text) after this many columns.
-    Newline(usize),
-    /// Not measured (the group holds conditional content, or is not closed): the printer walks
-    /// the content.
-    Unknown,
-}
-
 /// One element of a [`Doc`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Elem<'a> {
@@ -100,20 +89,15 @@ pub enum Elem<'a> {
     /// with a [`Elem::BreakParent`]).
     Text(Text<'a>),
     Line(LineKind),
-    /// Up to the matching [`Elem::EndGroup`], `len` elements further: printed flat (every soft
-    /// line a space or nothing) when it fits in the remaining width, otherwise broken (every
-    /// soft line a newline). `should_break` forces the broken mode; the builder sets it on every
-    /// group that contains a hard line, a [`Elem::BreakParent`] or a broken group, and measures
-    /// the content in `flat`.
-    StartGroup { should_break: bool, flat: Flat, len: usize },
+    /// Up to the matching [`Elem::EndGroup`]: printed flat (every soft line a space or nothing)
+    /// when it fits in the remaining width, otherwise broken (every soft line a newline).
+    /// `should_break` forces the broken mode; the builder sets it on every group that contains a
+    /// hard line, a [`Elem::BreakParent`] or a broken group.
+    StartGroup { should_break: bool },
     EndGroup,
     /// Up to the matching [`Elem::EndIndent`]: newlines get one more level of indentation.
     StartIndent,
     EndIndent,
-    /// Up to the matching [`Elem::EndIfBreak`]: printed only when the enclosing group is broken
-    /// (`broken: true`) or only when it is flat (`broken: false`).
-    StartIfBreak { broken: bool },
-    EndIfBreak,
     /// Text held back until just before the next newline (or the end of the document): trailing
     /// comments. It does not count in the width measurement.
     LineSuffix(Text<'a>),
@@ -127,24 +111,15 @@ struct OpenGroup {
     /// Where its [`Elem::StartGroup`] is.
     at: usize,
     should_break: bool,
-    /// [`Doc::flat_width`] when it started.
-    start_width: usize,
-    /// [`Doc::flat_width`] at the first newline inside it, if any.
-    newline: Option<usize>,
-    /// It holds conditional content.
-    unknown: bool,
 }
 
 /// A document: a flat list of [`Elem`]s, built through its methods (which keep the groups'
-/// `should_break` and measurements up to date) and reusable through [`Doc::clear`].
+/// `should_break` up to date) and reusable through [`Doc::clear`].
 #[derive(Debug, Clone, Default)]
 pub struct Doc<'a> {
     elems: Vec<Elem<'a>>,
     /// The groups not yet closed, innermost last.
     open_groups: Vec<OpenGroup>,
-    /// The width of everything so far printed flat (a running total: a group's width is the
-    /// difference between its end and its start).
-    flat_width: usize,
 }
 
 impl<'a> Doc<'a> {
@@ -156,7 +131,6 @@ impl<'a> Doc<'a> {
     pub fn clear(&mut self) {
         self.elems.clear();
         self.open_groups.clear();
-        self.flat_width = 0;
     }
 
     pub fn elems(&self) -> &[Elem<'a>] {
@@ -172,19 +146,12 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn push_text(&mut self, text: Text<'a>) -> &mut Self {
         self.elems.push(Elem::Text(text));
-        self.flat_width += text.width;
-        if text.multiline {
-            if let Some(g) = self.open_groups.last_mut() {
-                g.newline = g.newline.or(Some(self.flat_width));
-            }
-        }
         self
     }
 
     /// A space or a newline.
     pub fn line(&mut self) -> &mut Self {
         self.elems.push(Elem::Line(LineKind::Soft));
-        self.flat_width += 1;
         self
     }
 
@@ -215,14 +182,8 @@ impl<'a> Doc<'a> {
     }
 
     pub fn start_group(&mut self) -> &mut Self {
-        self.open_groups.push(OpenGroup {
-            at: self.elems.len(),
-            should_break: false,
-            start_width: self.flat_width,
-            newline: None,
-            unknown: false,
-        });
-        self.elems.push(Elem::StartGroup { should_break: false, flat: Flat::Unknown, len: 0 });
+        self.open_groups.push(OpenGroup { at: self.elems.len(), should_break: false });
+        self.elems.push(Elem::StartGroup { should_break: false });
         self
     }
 
@@ -230,17 +191,10 @@ impl<'a> Doc<'a> {
     /// group around it.
     pub fn end_group(&mut self) -> &mut Self {
         let Some(g) = self.open_groups.pop() else { return self };
-        let flat = match g.newline {
-            _ if g.unknown => Flat::Unknown,
-            Some(at) => Flat::Newline(at - g.start_width),
-            None => Flat::Width(self.flat_width - g.start_width),
-        };
-        self.elems[g.at] = Elem::StartGroup { should_break: g.should_break, flat, len: self.elems.len() - g.at };
+        self.elems[g.at] = Elem::StartGroup { should_break: g.should_break };
         self.elems.push(Elem::EndGroup);
         if let Some(outer) = self.open_groups.last_mut() {
             outer.should_break |= g.should_break;
-            outer.newline = outer.newline.or(g.newline);
-            outer.unknown |= g.unknown;
         }
         self
     }
@@ -252,21 +206,6 @@ impl<'a> Doc<'a> {
 
     pub fn end_indent(&mut self) -> &mut Self {
         self.elems.push(Elem::EndIndent);
-        self
-    }
-
-    /// Content up to [`Doc::end_if_break`] printed only when the enclosing group is broken
-    /// (`broken`) or only when it is flat (`!broken`).
-    pub fn start_if_break(&mut self, broken: bool) -> &mut Self {
-        self.elems.push(Elem::StartIfBreak { broken });
-        if let Some(g) = self.open_groups.last_mut() {
-            g.unknown = true;
-        }
-        self
-    }
-
-    pub fn end_if_break(&mut self) -> &mut Self {
-        self.elems.push(Elem::EndIfBreak);
         self
     }
 
@@ -290,34 +229,6 @@ mod tests {
                 _ => None,
             })
             .collect()
-    }
-
-    fn measures(d: &Doc) -> Vec<(Flat, usize)> {
-        d.elems()
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| match e {
-                Elem::StartGroup { flat, len, .. } => {
-                    // A group never closed has no end (and no length).
-                    assert!(*len == 0 || d.elems()[i + len] == Elem::EndGroup);
-                    Some((*flat, *len))
-                }
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn groups_measure_their_flat_content() {
-        let mut d = Doc::new();
-        d.text("ab").start_group().text("c").line().softline().start_group().text("\u{e9}f").end_group();
-        d.end_group().start_group().text("x /* y\nzz */").text("w").end_group();
-        d.start_group().start_if_break(true).text("!").end_if_break().end_group();
-        d.start_group().text("never closed");
-        assert_eq!(
-            measures(&d),
-            [(Flat::Width(4), 7), (Flat::Width(2), 2), (Flat::Newline(6), 3), (Flat::Unknown, 4), (Flat::Unknown, 0)]
-        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! document. Printing appends to a caller's string and allocates nothing else (except to hold
 //! back trailing comments).
 
-use super::ir::{Doc, Elem, Flat, LineKind, Style, Text};
+use super::ir::{Doc, Elem, LineKind, Style, Text};
 
 /// How to print.
 #[derive(Debug, Clone)]
@@ -27,8 +27,12 @@ pub fn print(doc: &Doc, options: &PrintOptions) -> String {
     out
 }
 
-/// Where the text goes and the column it has reached.
-struct Writer<'o> {
+/// One space.
+pub(super) const SPACE: Text = Text { text: " ", width: 1, multiline: false, style: Style::AsIs };
+
+/// Where the text goes and the column it has reached (also used by the formatter's direct path
+/// for statements without comments, so that both write text the same way).
+pub(super) struct Writer<'o> {
     out: &'o mut String,
     indent_unit: &'o str,
     /// The column (in characters, a level of indentation counting for its width).
@@ -37,9 +41,23 @@ struct Writer<'o> {
     pending_indent: Option<usize>,
 }
 
-impl Writer<'_> {
+impl<'o> Writer<'o> {
+    pub(super) fn new(out: &'o mut String, indent_unit: &'o str) -> Writer<'o> {
+        Writer { out, indent_unit, pos: 0, pending_indent: None }
+    }
+
+    /// A newline; the next text starts at `indent` levels.
     #[inline(always)]
-    fn text(&mut self, t: &Text) {
+    pub(super) fn newline(&mut self, indent: usize, indent_width: usize) {
+        self.out.push('\n');
+        self.pending_indent = Some(indent);
+        self.pos = indent * indent_width;
+    }
+
+    // Inlined natively (a call per piece of text costs more than writing it); in the
+    // WebAssembly, built for size, one copy serves the printer's and the formatter's call sites.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub(super) fn text(&mut self, t: &Text) {
         if let Some(level) = self.pending_indent {
             if t.text.is_empty() && !matches!(t.style, Style::Quoted(_)) {
                 return;
@@ -104,9 +122,8 @@ impl Writer<'_> {
 
 /// Prints `doc`, appending to `out`. The first line starts at column 0.
 pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
-    const SPACE: Text = Text { text: " ", width: 1, multiline: false, style: Style::AsIs };
     let elems = doc.elems();
-    let mut w = Writer { out, indent_unit: &options.indent_unit, pos: 0, pending_indent: None };
+    let mut w = Writer::new(out, &options.indent_unit);
     let mut suffixes: Vec<Text> = Vec::new();
     let mut indent: usize = 0;
     // Groups are entered in order, and every group inside a flat group is flat: the mode is
@@ -128,30 +145,16 @@ pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
                 for s in suffixes.drain(..) {
                     w.text(&s);
                 }
-                w.out.push('\n');
-                w.pending_indent = Some(indent);
-                w.pos = indent * options.indent_width;
+                w.newline(indent, options.indent_width);
             }
-            Elem::BreakParent | Elem::EndIfBreak => {}
+            Elem::BreakParent => {}
             Elem::LineSuffix(t) => suffixes.push(*t),
             Elem::StartIndent => indent += 1,
             Elem::EndIndent => indent = indent.saturating_sub(1),
-            Elem::StartGroup { should_break, flat, len } => {
+            Elem::StartGroup { should_break } => {
                 depth += 1;
-                if flat_from.is_none() && !should_break {
-                    let remaining = options.width as isize - w.pos as isize;
-                    let fits = match *flat {
-                        // The content as measured, then what follows the group.
-                        Flat::Width(width) => {
-                            let rest = elems.get(i + len..).unwrap_or_default();
-                            remaining >= width as isize && fits(rest, remaining - width as isize, -1)
-                        }
-                        Flat::Newline(width) => remaining >= width as isize,
-                        Flat::Unknown => fits(&elems[i..], remaining, 0),
-                    };
-                    if fits {
-                        flat_from = Some(depth);
-                    }
+                if flat_from.is_none() && !should_break && fits(&elems[i..], options.width as isize - w.pos as isize) {
+                    flat_from = Some(depth);
                 }
             }
             Elem::EndGroup => {
@@ -160,11 +163,6 @@ pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
                 }
                 depth = depth.saturating_sub(1);
             }
-            Elem::StartIfBreak { broken } => {
-                if *broken == flat_from.is_some() {
-                    i = skip_if_break(elems, i);
-                }
-            }
         }
     }
     for s in suffixes.drain(..) {
@@ -172,36 +170,18 @@ pub fn print_into(doc: &Doc, options: &PrintOptions, out: &mut String) {
     }
 }
 
-/// The index just after the [`Elem::EndIfBreak`] that closes the conditional content starting
-/// at `i`.
-fn skip_if_break(elems: &[Elem], mut i: usize) -> usize {
-    let mut nested = 0usize;
-    while let Some(elem) = elems.get(i) {
-        i += 1;
-        match elem {
-            Elem::StartIfBreak { .. } => nested += 1,
-            Elem::EndIfBreak if nested == 0 => break,
-            Elem::EndIfBreak => nested -= 1,
-            _ => {}
-        }
-    }
-    i
-}
-
-/// Whether `rest` fits in `remaining` columns up to the first newline, `rest` starting inside
-/// the group being measured (`depth` 0: printed flat) or just after it (`depth` -1). The printer
-/// only measures a group whose enclosing groups are all broken, so after the group's end every
-/// line is a newline.
-fn fits(rest: &[Elem], mut remaining: isize, mut depth: isize) -> bool {
+/// Whether `rest`, which starts inside the group being measured (printed flat), fits in
+/// `remaining` columns up to the first newline. The printer only measures a group whose
+/// enclosing groups are all broken, so after the group's end every line is a newline.
+fn fits(rest: &[Elem], mut remaining: isize) -> bool {
+    let mut depth: isize = 0;
     // Past the measured group, every group is broken (those around it are, and the others
     // inherit their mode or have it forced).
-    let mut after = depth < 0;
+    let mut after = false;
     // The depth of a broken group inside the measured one, if any (the builder never makes
     // one, since a broken group breaks the groups around it).
     let mut broken_from: Option<isize> = None;
-    let mut i = 0;
-    while let Some(elem) = rest.get(i) {
-        i += 1;
+    for elem in rest {
         let broken = after || broken_from.is_some();
         match *elem {
             Elem::Text(t) => {
@@ -234,12 +214,7 @@ fn fits(rest: &[Elem], mut remaining: isize, mut depth: isize) -> bool {
                 depth -= 1;
                 after |= depth < 0;
             }
-            Elem::StartIfBreak { broken: when_broken } => {
-                if when_broken != broken {
-                    i += skip_if_break(&rest[i..], 0);
-                }
-            }
-            Elem::StartIndent | Elem::EndIndent | Elem::EndIfBreak | Elem::LineSuffix(_) | Elem::BreakParent => {}
+            Elem::StartIndent | Elem::EndIndent | Elem::LineSuffix(_) | Elem::BreakParent => {}
         }
     }
     true
@@ -319,35 +294,6 @@ mod tests {
     }
 
     #[test]
-    fn if_break_follows_the_group_mode() {
-        let p = |w| {
-            let mut d = Doc::new();
-            d.start_group().text("a");
-            d.start_if_break(true).text("!").end_if_break();
-            d.start_if_break(false).text("?").end_if_break();
-            d.line().text("b").end_group();
-            print(&d, &opts(w))
-        };
-        assert_eq!(p(80), "a? b");
-        assert_eq!(p(2), "a!\nb");
-    }
-
-    #[test]
-    fn if_break_content_counts_only_in_its_mode() {
-        // The flat branch is measured, the broken one is not.
-        let p = |w| {
-            let mut d = Doc::new();
-            d.start_group().text("a");
-            d.start_if_break(true).text("!!!!!!!!!!").end_if_break();
-            d.start_if_break(false).text("?").end_if_break();
-            d.line().text("b").end_group();
-            print(&d, &opts(w))
-        };
-        assert_eq!(p(4), "a? b");
-        assert_eq!(p(3), "a!!!!!!!!!!\nb");
-    }
-
-    #[test]
     fn a_following_group_is_measured_broken() {
         // `a b` fits when what follows breaks at its first line: the next group is measured as
         // broken, as the printer will find it if it does not fit.
@@ -359,23 +305,15 @@ mod tests {
     }
 
     #[test]
-    fn unmeasured_groups_are_walked() {
-        // Conditional content leaves the group unmeasured; the result is the same.
-        let p = |w, if_break: bool| {
+    fn an_unclosed_group_is_walked() {
+        // A group never closed is not measured: the printer walks its content.
+        let p = |w| {
             let mut d = Doc::new();
-            d.start_group().text("a");
-            if if_break {
-                d.start_if_break(true).end_if_break();
-            }
-            d.line().text("b").end_group().text("cd");
-            d.start_group().text("e").line().text("f").end_group();
+            d.start_group().text("a").line().text("b");
             print(&d, &opts(w))
         };
-        for w in 0..12 {
-            assert_eq!(p(w, true), p(w, false), "width {w}");
-        }
-        assert_eq!(p(6, true), "a bcde\nf");
-        assert_eq!(p(5, true), "a\nbcde\nf");
+        assert_eq!(p(3), "a b");
+        assert_eq!(p(2), "a\nb");
     }
 
     #[test]
