@@ -339,25 +339,38 @@ impl Kw {
             (12, b'd') => &[Kw::Decommission],
             _ => return None,
         };
-        // `fold_case` with one copy and one `or` (a keyword has at most 12 bytes).
-        let mut bytes = [0u8; 16];
-        bytes[..word.len()].copy_from_slice(word);
-        let folded = u128::from_le_bytes(bytes) | (u128::from_le_bytes([0x20; 16]) >> (8 * (16 - word.len())));
+        let folded = fold_case(word);
         candidates.iter().copied().find(|&k| FOLDED[k as usize] == folded)
     }
 }
 
-/// Up to 16 bytes as one little-endian integer with bit 5 of each byte set (for the table). Setting it
+/// A word of 1 to 12 bytes as one integer (its first and its last up to four bytes, which
+/// overlap in a short word: the two cover it whole) with bit 5 of each byte set. Setting it
 /// lower-cases a letter, and only letters land on `a..=z` with it set: a word of a keyword's
 /// length folds to the keyword's integer exactly when it is the keyword in some case.
 const fn fold_case(word: &[u8]) -> u128 {
-    let mut folded = 0u128;
-    let mut i = 0;
-    while i < word.len() && i < 16 {
-        folded |= ((word[i] | 0x20) as u128) << (8 * i);
-        i += 1;
-    }
-    folded
+    const CASE: u32 = 0x2020_2020;
+    let n = word.len();
+    let (head, tail) = if n >= 8 {
+        let h = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+        (h | ((CASE as u64) << 32 | CASE as u64), read4(word, n - 4) | CASE)
+    } else if n >= 4 {
+        ((read4(word, 0) | CASE) as u64, read4(word, n - 4) | CASE)
+    } else {
+        // One to three bytes, in the head alone.
+        let mut h = 0u64;
+        let mut i = 0;
+        while i < n {
+            h |= ((word[i] | 0x20) as u64) << (8 * i);
+            i += 1;
+        }
+        (h, 0)
+    };
+    (head as u128) | ((tail as u128) << 64)
+}
+
+const fn read4(word: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([word[at], word[at + 1], word[at + 2], word[at + 3]])
 }
 
 /// Every keyword's text, folded (indexed by `Kw as usize`).
