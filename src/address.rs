@@ -364,6 +364,14 @@ pub fn classify_host(host: &str, bracketed: bool) -> Result<HostKind, HostProble
     if bracketed {
         return if is_ipv6(host) { Ok(HostKind::Ipv6) } else { Err(HostProblem::BadIpv6) };
     }
+    match plain_host(host.as_bytes()) {
+        Some(kind) => Ok(kind),
+        None => classify_unbracketed(host),
+    }
+}
+
+/// [`classify_host`] of an unbracketed host, every check in turn.
+fn classify_unbracketed(host: &str) -> Result<HostKind, HostProblem> {
     if host.contains(':') {
         return if is_ipv6(host) { Err(HostProblem::Ipv6WithoutBrackets) } else { Err(HostProblem::BadChar { ch: ':' }) };
     }
@@ -406,6 +414,44 @@ pub fn classify_host(host: &str, bracketed: bool) -> Result<HostKind, HostProble
         });
     }
     Ok(HostKind::DnsName)
+}
+
+/// The usual unbracketed host in one pass, for [`classify_host`] (D106 asks of every address
+/// added): a dotted quad of octets 0..255, or a name of letters, digits, `-` and dots whose
+/// labels are 1 to 63 bytes long and neither start nor end with `-` (one trailing dot allowed),
+/// with a letter or `-` somewhere (all digits and dots is an IPv4 attempt). `None` for anything
+/// else: the full checks then say what is wrong (or find it fine after all).
+fn plain_host(host: &[u8]) -> Option<HostKind> {
+    if host.len() > 253 {
+        return None;
+    }
+    let name = host.strip_suffix(b".").unwrap_or(host);
+    // Whether each label is fine, and whether it is an octet (its value is only read when it
+    // has at most three digits, so wrapping cannot matter).
+    let label_ok = |label: &[u8]| label.len() <= 63 && label.first().is_some_and(|&c| c != b'-') && label.last() != Some(&b'-');
+    let (mut start, mut parts, mut value, mut octets, mut letters) = (0, 0, 0u32, true, false);
+    for (i, &b) in name.iter().enumerate() {
+        if b.is_ascii_digit() {
+            value = value.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
+        } else if b.is_ascii_alphabetic() || b == b'-' {
+            letters = true;
+        } else if b == b'.' && label_ok(&name[start..i]) {
+            octets &= i - start <= 3 && value <= 255;
+            (start, value, parts) = (i + 1, 0, parts + 1);
+        } else {
+            return None;
+        }
+    }
+    if !label_ok(&name[start..]) {
+        return None;
+    }
+    if letters {
+        Some(HostKind::DnsName)
+    } else {
+        // `check_ipv4` keeps a trailing dot as a fifth, empty part.
+        let last_octet = name.len() - start <= 3 && value <= 255;
+        (octets && last_octet && parts == 3 && name.len() == host.len()).then_some(HostKind::Ipv4)
+    }
 }
 
 /// `127.0.0.0/8`, `localhost` (any case, optional trailing dot) and `::1` (any spelling).
@@ -593,12 +639,20 @@ impl<'a> Literal<'a> {
 
     /// See [`split_several`].
     pub fn split_several(&self, ids: bool) -> Option<Vec<(usize, usize)>> {
+        // The usual answer, from the scan (asked of every literal: small enough to inline):
+        // without a separator, only whitespace can part several addresses, and each has a `:`.
+        if !self.scan.has(SEPARATOR) && (!self.has_whitespace() || self.scan.colons < 2) {
+            return None;
+        }
+        self.split_several_at_separators(ids)
+    }
+
+    // Kept apart (never inlined into the test above): otherwise the test is not inlined either.
+    #[inline(never)]
+    fn split_several_at_separators(&self, ids: bool) -> Option<Vec<(usize, usize)>> {
         let literal = self.text;
         if !self.scan.has(SEPARATOR) {
             // Each word has exactly one `:`, and there are at least two words.
-            if !self.has_whitespace() || self.scan.colons < 2 {
-                return None;
-            }
             let words: Vec<(usize, usize)> = word_ranges(literal, is_java_space);
             if words.len() >= 2 && words.iter().all(|&(a, b)| literal[a..b].matches(':').count() == 1 && validate(&literal[a..b]).is_ok()) {
                 return Some(words);
@@ -843,6 +897,24 @@ mod tests {
         assert_eq!(classify_host("fe80::1", false), Err(HostProblem::Ipv6WithoutBrackets));
         assert_eq!(classify_host("nothex::g", true), Err(HostProblem::BadIpv6));
         assert_eq!(classify_host("abc]", false), Err(HostProblem::BadChar { ch: ']' }));
+    }
+
+    #[test]
+    fn plain_hosts_are_classified_as_in_full() {
+        let long = vec!["a".repeat(60); 5].join(".");
+        let label64 = "a".repeat(64);
+        let hosts = [
+            "10.0.0.1", "255.255.255.255", "256.0.0.1", "0010.0.0.1", "10.0.0", "10.0.0.1.", "10.0.0.1.5", "10..0.1", ".10.0.0.1",
+            "99999999999.1.1.1", "be-1", "be-1.", "be-1..", "-a.b", "a-.b", "a..b", "1be", "host.example.com", "a.1", "1.a", "",
+            ".", "-", "a_b", "fe80::1", "机器", &long, &label64, "x.x.x.x", "A-Z.0-9",
+        ];
+        for host in hosts {
+            if let Some(kind) = plain_host(host.as_bytes()) {
+                assert_eq!(classify_unbracketed(host), Ok(kind), "{host}");
+            }
+        }
+        assert_eq!(plain_host(b"10.0.0.1"), Some(HostKind::Ipv4));
+        assert_eq!(plain_host(b"be-1.doris.svc.cluster.local"), Some(HostKind::DnsName));
     }
 
     #[test]

@@ -191,9 +191,9 @@ fn statement_literals<'a>(src: &'a str, st: &'a Statement, out: &mut Vec<Lit<'a>
     }
 }
 
-/// Every address-position literal of the script, in order.
-pub fn literals<'a>(src: &'a str, statements: impl Iterator<Item = (&'a Segment, &'a Statement)>) -> Vec<Lit<'a>> {
-    let mut out = Vec::new();
+/// Every address-position literal of the script, in order; `capacity`: a guess at how many.
+pub fn literals<'a>(src: &'a str, statements: impl Iterator<Item = (&'a Segment, &'a Statement)>, capacity: usize) -> Vec<Lit<'a>> {
+    let mut out = Vec::with_capacity(capacity);
     for (_, st) in statements {
         statement_literals(src, st, &mut out);
     }

@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::tags::{classify, is_valid_tag_type, KeyClass};
+use crate::rules::tags::{is_valid_tag_type, tag_type};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 
 pub struct InvalidTagType;
@@ -32,9 +32,9 @@ impl Rule for InvalidTagType {
     }
 
     fn check(&self, cx: &mut Context<'_, '_>) {
-        for (st, items) in cx.backend_properties() {
+        for (_, items) in cx.backend_properties() {
             for p in items {
-                let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) else { continue };
+                let Some(ty) = tag_type(cx.source, &p.key) else { continue };
                 if is_valid_tag_type(ty) {
                     continue;
                 }

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::rules::tags::{classify, is_endpoint_type, quote_like, strip_spaces, tag_value_problem, KeyClass, ValueProblem};
+use crate::rules::tags::{is_endpoint_type, quote_like, strip_spaces, tag_type, tag_value_problem, ValueProblem};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 
 pub struct InvalidTagValue;
@@ -37,9 +37,9 @@ impl Rule for InvalidTagValue {
     }
 
     fn check(&self, cx: &mut Context<'_, '_>) {
-        for (st, items) in cx.backend_properties() {
+        for (_, items) in cx.backend_properties() {
             for p in items {
-                let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) else { continue };
+                let Some(ty) = tag_type(cx.source, &p.key) else { continue };
                 if is_endpoint_type(ty) {
                     continue;
                 }

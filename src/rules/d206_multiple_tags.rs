@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::options::Mode;
-use crate::rules::tags::{classify, KeyClass};
+use crate::rules::tags::tag_type;
 use crate::rules::{Context, FixAvailability, FxHashSet, Rule, RuleMeta};
 use crate::syntax::StatementKind;
 
@@ -52,7 +52,7 @@ impl Rule for MultipleTags {
             seen.clear();
             spans.clear();
             for p in items {
-                if let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) {
+                if let Some(ty) = tag_type(cx.source, &p.key) {
                     if seen.insert(ty) {
                         types.push(ty);
                         spans.push(p.key.span);

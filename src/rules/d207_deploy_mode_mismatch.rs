@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::options::Mode;
-use crate::rules::tags::{classify, KeyClass};
+use crate::rules::tags::tag_type;
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 
 pub struct DeployModeMismatch;
@@ -42,9 +42,9 @@ impl Rule for DeployModeMismatch {
             Mode::Integrated => ("compute_group_name", "location", "integrated", "存算一体"),
             Mode::Decoupled => ("location", "compute_group_name", "decoupled", "存算分离"),
         };
-        for (st, items) in cx.backend_properties() {
+        for (_, items) in cx.backend_properties() {
             for p in items {
-                if classify(cx.source, &p.key, st.kind) != (KeyClass::Tag { ty: wrong }) {
+                if tag_type(cx.source, &p.key) != Some(wrong) {
                     continue;
                 }
                 let text = cx.text(p.key.span);

@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::tags::{classify, KeyClass};
+use crate::rules::tags::tag_type;
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 use crate::syntax::StatementKind;
 
@@ -42,10 +42,7 @@ impl Rule for MissingLocationTag {
             let tags: Vec<&str> = list
                 .items
                 .iter()
-                .filter_map(|p| match classify(cx.source, &p.key, st.kind) {
-                    KeyClass::Tag { ty } => Some(ty),
-                    _ => None,
-                })
+                .filter_map(|p| tag_type(cx.source, &p.key))
                 .collect();
             if tags.is_empty() || tags.contains(&"location") {
                 continue;

@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::tags::{classify, is_endpoint_type, reads_backend_properties, KeyClass};
+use crate::rules::tags::{is_endpoint_type, reads_backend_properties, tag_type};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
 use crate::span::Span;
 use crate::syntax::StatementKind;
@@ -80,7 +80,7 @@ impl Rule for UnsupportedByVersion {
         for (_, st) in cx.statements() {
             if let Some(list) = st.properties().filter(|_| reads_backend_properties(st.kind)) {
                 for p in &list.items {
-                    let KeyClass::Tag { ty } = classify(cx.source, &p.key, st.kind) else { continue };
+                    let Some(ty) = tag_type(cx.source, &p.key) else { continue };
                     let feature = if is_endpoint_type(ty) {
                         Feature::EndpointTags
                     } else if ty == "compute_group_name" {

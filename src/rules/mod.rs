@@ -333,7 +333,11 @@ impl<'a, 's> Context<'a, 's> {
     /// chunk for all the address rules).
     pub fn literals(&self) -> &'a [Lit<'a>] {
         let shared = self.shared;
-        shared.literals.get_or_init(|| address_checks::literals(shared.source, shared.script.statements()))
+        // Room for two literals a segment, more than most scripts have (a `Lit` is large, and
+        // growing the vector from empty in every chunk copied each one several times), within
+        // reason when the chunk is the whole script.
+        let capacity = (2 * shared.script.segments.len()).min(1024);
+        shared.literals.get_or_init(|| address_checks::literals(shared.source, shared.script.statements(), capacity))
     }
 
     /// The address-position literals grouped by statement, in order (statements without any

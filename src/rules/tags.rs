@@ -30,20 +30,23 @@ pub enum KeyClass<'a> {
     Other,
 }
 
+/// The type of a tag key Doris reads (`tag.location` → `location`): exactly when [`classify`]
+/// says `KeyClass::Tag`, for the rules that ask only that (cheaper than the whole class).
+pub fn tag_type<'a>(src: &'a str, key: &'a Operand) -> Option<&'a str> {
+    let ty = key.value(src).strip_prefix("tag.")?;
+    (key.kind != OperandKind::Backquoted && !ty.is_empty() && !ty.bytes().any(|b| b == b'.')).then_some(ty)
+}
+
 /// Classifies `key` for statement kind `kind`.
 pub fn classify<'a>(src: &'a str, key: &'a Operand, kind: StatementKind) -> KeyClass<'a> {
+    if let Some(ty) = tag_type(src, key) {
+        return KeyClass::Tag { ty };
+    }
     let v = key.value(src);
-    // Compared as bytes (the rules ask this of every key, several times): when the first four
-    // match `tag.`, they are ASCII, and `v[4..]` starts a character.
-    let tagged_prefix = v.as_bytes().get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"tag."));
-    if tagged_prefix {
+    // When the first four bytes match `tag.`, they are ASCII, and `v[4..]` starts a character.
+    if has_tag_prefix(v.as_bytes()) {
         let rest = &v[4..];
-        let exact_prefix = v.as_bytes().starts_with(b"tag.");
-        let quoted_ok = key.kind != OperandKind::Backquoted;
         let dotted = rest.bytes().any(|b| b == b'.');
-        if exact_prefix && quoted_ok && !rest.is_empty() && !dotted {
-            return KeyClass::Tag { ty: rest };
-        }
         let lower = rest.to_ascii_lowercase();
         let fixed = (!dotted && is_valid_tag_type(&lower)).then(|| format!("tag.{lower}"));
         return KeyClass::IgnoredTag { fixed };
@@ -52,6 +55,14 @@ pub fn classify<'a>(src: &'a str, key: &'a Operand, kind: StatementKind) -> KeyC
         return KeyClass::Flag;
     }
     KeyClass::Other
+}
+
+/// Whether `key` starts with `tag.` in any case, compared as one word (the rules ask this of
+/// every key, several times): or-ing 0x20 into the first three bytes lowers `T`, `A` and `G`
+/// and maps no other byte onto `t`, `a` or `g`; the dot is compared as it is.
+fn has_tag_prefix(key: &[u8]) -> bool {
+    let word = |p: &[u8; 4]| u32::from_le_bytes(*p);
+    key.first_chunk::<4>().is_some_and(|p| word(p) | 0x0020_2020 == word(b"tag."))
 }
 
 /// Whether these rules read the property list of statements of `kind`: ADD BACKEND
@@ -125,6 +136,18 @@ pub fn quote_like(like: &Operand, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_prefix_in_any_case() {
+        for at in 0..4 {
+            for b in 0..=255u8 {
+                let mut key = *b"tag.x";
+                key[at] = b;
+                assert_eq!(has_tag_prefix(&key), key[..4].eq_ignore_ascii_case(b"tag."), "{key:?}");
+            }
+        }
+        assert!(!has_tag_prefix(b"tag"));
+    }
 
     #[test]
     fn tag_type_matcher() {
