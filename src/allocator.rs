@@ -5,8 +5,15 @@
 //!
 //! mimalloc is asked directly for ordinary alignments: its `_aligned` entry points (which the
 //! `mimalloc` crate always uses) take a slower path for every request.
+//!
+//! Blocks of [`LARGE`] bytes and more (the output text, the report's vector of diagnostics, a
+//! chunk's lists on a large script) go to the system's allocator instead: it maps them on
+//! their own and grows them with `mremap`, without copying them or touching fresh pages,
+//! where mimalloc copies a growing block into new memory each time (on the 10 MB script, fix
+//! spent a third of its time having the kernel zero such pages). Which allocator owns a block
+//! follows from its size, which Rust passes back on every `dealloc` and `realloc`.
 
-use std::alloc::{GlobalAlloc, Layout};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::ffi::c_void;
 
 use libmimalloc_sys as mi;
@@ -18,6 +25,9 @@ pub struct Mimalloc;
 /// (`MI_MAX_ALIGN_SIZE`).
 const GUARANTEED_ALIGN: usize = 16;
 
+/// From this size on, blocks come from [`System`].
+const LARGE: usize = 1 << 20;
+
 fn plain(align: usize, size: usize) -> bool {
     align <= GUARANTEED_ALIGN && align <= size
 }
@@ -25,7 +35,9 @@ fn plain(align: usize, size: usize) -> bool {
 unsafe impl GlobalAlloc for Mimalloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if plain(layout.align(), layout.size()) {
+        if layout.size() >= LARGE {
+            System.alloc(layout)
+        } else if plain(layout.align(), layout.size()) {
             mi::mi_malloc(layout.size()) as *mut u8
         } else {
             mi::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
@@ -34,7 +46,9 @@ unsafe impl GlobalAlloc for Mimalloc {
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if plain(layout.align(), layout.size()) {
+        if layout.size() >= LARGE {
+            System.alloc_zeroed(layout)
+        } else if plain(layout.align(), layout.size()) {
             mi::mi_zalloc(layout.size()) as *mut u8
         } else {
             mi::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
@@ -42,12 +56,30 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 
     #[inline]
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
-        mi::mi_free(ptr as *mut c_void)
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if layout.size() >= LARGE {
+            System.dealloc(ptr, layout)
+        } else {
+            mi::mi_free(ptr as *mut c_void)
+        }
     }
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let (was_large, is_large) = (layout.size() >= LARGE, new_size >= LARGE);
+        if was_large && is_large {
+            return System.realloc(ptr, layout, new_size);
+        }
+        if was_large != is_large {
+            // Across the line: from one allocator to the other.
+            let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
+            let new_ptr = self.alloc(new_layout);
+            if !new_ptr.is_null() {
+                std::ptr::copy_nonoverlapping(ptr, new_ptr, layout.size().min(new_size));
+                self.dealloc(ptr, layout);
+            }
+            return new_ptr;
+        }
         if plain(layout.align(), new_size) {
             mi::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
         } else {
