@@ -7,6 +7,7 @@
 //! of [`rules::RULES`] on it. Everything here is pure: no I/O, no global state, no panics.
 
 pub mod address;
+pub(crate) mod bytes;
 #[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 pub mod allocator;
 pub mod diagnostic;

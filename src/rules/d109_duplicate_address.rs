@@ -57,29 +57,13 @@ struct Lines {
 
 impl Lines {
     fn line_of(&mut self, source: &str, offset: usize) -> usize {
-        let newlines = |a: usize, b: usize| count_newlines(&source.as_bytes()[a..b]);
+        // Counted eight bytes at a time: this reads most of the script.
+        let newlines = |a: usize, b: usize| crate::bytes::count(&source.as_bytes()[a..b], b'\n');
         let line = self.line.max(1);
         self.line = if offset >= self.offset { line + newlines(self.offset, offset) } else { line - newlines(offset, self.offset) };
         self.offset = offset;
         self.line
     }
-}
-
-/// The number of `\n` in `bytes`, eight bytes at a time (this reads most of the script).
-fn count_newlines(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut words = bytes.chunks_exact(8);
-    let mut n = 0;
-    for word in &mut words {
-        let x = u64::from_le_bytes(word.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'\n'));
-        // The high bit of each byte of `x` that is zero (a `\n`): `(b & 0x7f) + 0x7f` reaches
-        // 0x80 exactly when the low seven bits are not all zero, without carrying into the next
-        // byte, and or-ing `b` adds its own high bit.
-        let zero = !(((x & (ONES * 0x7f)) + ONES * 0x7f) | x) & (ONES * 0x80);
-        // Their number: a one per such byte, summed into the top byte by the multiplication.
-        n += ((zero >> 7).wrapping_mul(ONES) >> 56) as usize;
-    }
-    n + words.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 impl Rule for DuplicateAddress {
@@ -205,21 +189,5 @@ fn case_note(a: &str, b: &str) -> (&'static str, &'static str) {
         (" (the host names differ only in case, and name the same machine)", "（主机名仅大小写不同，指向同一台机器）")
     } else {
         (" (the same IPv6 address, written differently)", "（同一个 IPv6 地址的不同写法）")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn counts_newlines_like_a_filter() {
-        // `\n` among its near misses (one bit off, the high bit set) and other bytes.
-        let bytes: Vec<u8> = (0..100).map(|i| [b'\n', 0x8a, 0x0b, 0x08, 0xff, 0, b'x'][i * 5 % 7]).collect();
-        for start in 0..20 {
-            for end in start..bytes.len() {
-                let want = bytes[start..end].iter().filter(|&&b| b == b'\n').count();
-                assert_eq!(super::count_newlines(&bytes[start..end]), want, "{start}..{end}");
-            }
-        }
-        assert_eq!(super::count_newlines(&[b'\n'; 64]), 64);
     }
 }

@@ -5,6 +5,7 @@
 //! that a grammar would only report as "unexpected character". The grammar then parses each
 //! statement on its own.
 
+use crate::bytes::find3;
 use crate::span::Span;
 use crate::syntax::ast::Kw;
 
@@ -326,29 +327,6 @@ struct Scan {
     plain: bool,
 }
 
-/// The first index at or after `from` of a byte `x`, `y` or `z`, eight bytes at a time (a
-/// literal is read once, by this; bytes equal to none of them cost about one instruction).
-fn find3(b: &[u8], from: usize, x: u8, y: u8, z: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `w` equal to `c` (and maybe of bytes above one that is: only
-    // the lowest set bit is exact, which is the one used).
-    let eq = |w: u64, c: u8| {
-        let v = w ^ (ONES * u64::from(c));
-        v.wrapping_sub(ONES) & !v & HIGHS
-    };
-    let mut i = from;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let hits = eq(w, x) | eq(w, y) | eq(w, z);
-        if hits != 0 {
-            return Some(i + (hits.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    b.get(i..)?.iter().position(|&c| c == x || c == y || c == z).map(|p| i + p)
-}
-
 /// What a byte can start, for the scanner's dispatch (one table lookup per token and per byte
 /// of a word or of whitespace).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -414,11 +392,8 @@ impl Iterator for Lexer<'_> {
         };
         let (kind, end) = match class(c) {
             Class::Space => {
-                let mut i = start + 1;
-                while i < b.len() && class(b[i]) == Class::Space {
-                    i += 1;
-                }
-                return exact(self, TokenKind::Whitespace, i);
+                self.skip_whitespace();
+                return exact(self, TokenKind::Whitespace, self.pos);
             }
             Class::Ident => return exact(self, TokenKind::Word, self.word_end(start + 1)),
             Class::Raw => match b.get(start + 1) {
@@ -571,21 +546,6 @@ mod tests {
         assert!(plain("'0123456789abcdef0123456789'"));
         assert!(!plain("'0123456789\\abcdef0123456789'"));
         assert!(!plain("'0123456789abcdef''0123456789'"));
-    }
-
-    #[test]
-    fn find3_finds_the_first_of_three_bytes() {
-        let b = b"0123456789abcdef0123456789";
-        for (i, &c) in b.iter().enumerate().take(16) {
-            assert_eq!(find3(b, 0, c, b'#', b'#'), Some(i), "{}", c as char);
-            assert_eq!(find3(b, i + 1, c, b'#', b'#'), (i < 10).then_some(i + 16), "{}", c as char);
-        }
-        assert_eq!(find3(b, 0, b'x', b'y', b'f'), Some(15));
-        assert_eq!(find3(b, 0, b'x', b'y', b'z'), None);
-        assert_eq!(find3(b, 26, b'0', b'1', b'2'), None);
-        // A byte just above a match (the borrow of the eight-byte test) is not reported first.
-        assert_eq!(find3(b"\x00\x01zzzzzz", 0, 0, 0, 0), Some(0));
-        assert_eq!(find3(b"a\x01\x00zzzzz", 0, 1, 1, 1), Some(1));
     }
 
     #[test]

@@ -1,0 +1,93 @@
+//! Byte searches eight bytes at a time (SWAR: one `u64` holds eight bytes), for the scans that
+//! read most of a script: the scanner's strings, `cat!`'s templates, D109's line numbers.
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = ONES * 0x80;
+
+fn word(chunk: &[u8]) -> u64 {
+    u64::from_le_bytes(chunk.try_into().unwrap_or_default())
+}
+
+/// The first index at or after `from` of a byte `x`, `y` or `z` (bytes equal to none of them
+/// cost about one instruction each).
+pub fn find3(b: &[u8], from: usize, x: u8, y: u8, z: u8) -> Option<usize> {
+    // The high bit of each byte of `w` equal to `c`, and maybe of bytes after one that is (the
+    // borrow runs upwards): only the lowest set bit is exact, which is the one used.
+    let eq = |w: u64, c: u8| {
+        let v = w ^ (ONES * u64::from(c));
+        v.wrapping_sub(ONES) & !v & HIGHS
+    };
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = word(chunk);
+        let hits = eq(w, x) | eq(w, y) | eq(w, z);
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&c| c == x || c == y || c == z).map(|p| i + p)
+}
+
+/// The number of bytes `c` in `bytes`.
+pub fn count(bytes: &[u8], c: u8) -> usize {
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut words {
+        let x = word(chunk) ^ (ONES * u64::from(c));
+        // The high bit of each byte of `x` that is zero (a `c`), exactly: `(b & 0x7f) + 0x7f`
+        // reaches 0x80 when the low seven bits are not all zero, without carrying into the next
+        // byte, and or-ing `b` adds its own high bit.
+        let zero = !(((x & (ONES * 0x7f)) + ONES * 0x7f) | x) & HIGHS;
+        // Their number: a one per such byte, summed into the top byte by the multiplication.
+        n += ((zero >> 7).wrapping_mul(ONES) >> 56) as usize;
+    }
+    n + words.remainder().iter().filter(|&&b| b == c).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find3_finds_the_first_of_three_bytes() {
+        let b = b"0123456789abcdef0123456789";
+        for (i, &c) in b.iter().enumerate().take(16) {
+            assert_eq!(find3(b, 0, c, b'#', b'#'), Some(i), "{}", c as char);
+            assert_eq!(find3(b, i + 1, c, b'#', b'#'), (i < 10).then_some(i + 16), "{}", c as char);
+        }
+        assert_eq!(find3(b, 0, b'x', b'y', b'f'), Some(15));
+        assert_eq!(find3(b, 0, b'x', b'y', b'z'), None);
+        assert_eq!(find3(b, 26, b'0', b'1', b'2'), None);
+        assert_eq!(find3(b, 40, b'0', b'1', b'2'), None);
+        // A byte just above a match (the borrow of the eight-byte test) is not reported first.
+        assert_eq!(find3(b"\x00\x01zzzzzz", 0, 0, 0, 0), Some(0));
+        assert_eq!(find3(b"a\x01\x00zzzzz", 0, 1, 1, 1), Some(1));
+    }
+
+    #[test]
+    fn find3_agrees_with_a_byte_loop() {
+        // NULs among their near misses (0x01 after a NUL borrows, 0x80 has the high bit).
+        let bytes: Vec<u8> = (0..60).map(|i| [b'a', 0, 1, 0x80, 0xff, 0x81, 0x7f][i * 3 % 7]).collect();
+        for start in 0..20 {
+            for end in start..bytes.len() {
+                let s = &bytes[start..end];
+                assert_eq!(find3(s, 0, 0, 0, 0), s.iter().position(|&b| b == 0), "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn count_agrees_with_a_filter() {
+        // `\n` among its near misses (one bit off, the high bit set) and other bytes.
+        let bytes: Vec<u8> = (0..100).map(|i| [b'\n', 0x8a, 0x0b, 0x08, 0xff, 0, b'x'][i * 5 % 7]).collect();
+        for start in 0..20 {
+            for end in start..bytes.len() {
+                let want = bytes[start..end].iter().filter(|&&b| b == b'\n').count();
+                assert_eq!(count(&bytes[start..end], b'\n'), want, "{start}..{end}");
+            }
+        }
+        assert_eq!(count(&[b'\n'; 64], b'\n'), 64);
+        assert_eq!(count(&[0; 64], 0), 64);
+    }
+}
