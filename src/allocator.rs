@@ -87,3 +87,38 @@ unsafe impl GlobalAlloc for Mimalloc {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blocks of every size class and alignment, grown and shrunk across the line between the
+    /// two allocators: aligned, and their contents kept.
+    #[test]
+    fn blocks_are_aligned_and_keep_their_contents_across_sizes() {
+        let sizes = [1, 3, 8, 24, 40, 100, 4096, LARGE - 1, LARGE, LARGE + 1, 3 * LARGE];
+        let pattern: Vec<u8> = (0..3 * LARGE + 1).map(|i| (i % 251) as u8).collect();
+        let zeros = vec![0u8; 3 * LARGE + 1];
+        for align in [1, 2, 4, 8, 16, 32, 64, 4096] {
+            for &from in &sizes {
+                for &to in &sizes {
+                    let layout = Layout::from_size_align(from, align).unwrap();
+                    let kept = from.min(to);
+                    unsafe {
+                        let p = Mimalloc.alloc(layout);
+                        assert!(!p.is_null() && p as usize % align == 0, "alloc {from} align {align}");
+                        std::slice::from_raw_parts_mut(p, from).copy_from_slice(&pattern[..from]);
+                        let q = Mimalloc.realloc(p, layout, to);
+                        assert!(!q.is_null() && q as usize % align == 0, "realloc {from} -> {to} align {align}");
+                        assert!(std::slice::from_raw_parts(q, kept) == &pattern[..kept], "realloc {from} -> {to} align {align}");
+                        Mimalloc.dealloc(q, Layout::from_size_align(to, align).unwrap());
+                        let z = Mimalloc.alloc_zeroed(layout);
+                        assert!(!z.is_null() && z as usize % align == 0, "alloc_zeroed {from} align {align}");
+                        assert!(std::slice::from_raw_parts(z, from) == &zeros[..from], "alloc_zeroed {from} align {align}");
+                        Mimalloc.dealloc(z, layout);
+                    }
+                }
+            }
+        }
+    }
+}
