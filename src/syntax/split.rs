@@ -85,10 +85,12 @@ impl Builder {
         }
     }
 
+    #[inline(always)]
     fn push_significant(&mut self, src: &str, t: Token) {
         let kind = t.kind;
-        if let Some(issue) = lexical_issue(src, t) {
-            self.lexical.push(issue);
+        if !matches!(kind, TokenKind::Word | TokenKind::Punct | TokenKind::String { quote: QuoteKind::Single | QuoteKind::Double, terminated: true, .. }) {
+            // Only the rarer kinds can be a lexical issue (asked in a call of its own).
+            self.push_lexical_issue(src, t);
         }
         if kind.is_trivia() {
             self.glued = false;
@@ -127,6 +129,13 @@ impl Builder {
                 self.class = Some(Class::Other);
                 self.tokens.clear();
             }
+        }
+    }
+
+    #[inline(never)]
+    fn push_lexical_issue(&mut self, src: &str, t: Token) {
+        if let Some(issue) = lexical_issue(src, t) {
+            self.lexical.push(issue);
         }
     }
 
