@@ -40,7 +40,9 @@ is no fix: which of the two is wrong cannot be known.
 /// added each and its line, carried from chunk to chunk.
 #[derive(Default)]
 pub(crate) struct State<'s> {
-    backends: FxHashMap<LooseKey<'s>, (Span, usize)>,
+    /// Each backend added and not removed since: where (span and line), and the start of the
+    /// ADD BACKEND that added it (a repeat within that statement reads differently).
+    backends: FxHashMap<LooseKey<'s>, (Span, usize, usize)>,
     frontends: FxHashMap<LooseKey<'s>, (Span, usize)>,
     lines: Lines,
 }
@@ -73,8 +75,6 @@ impl Rule for DuplicateAddress {
 
     fn check(&self, cx: &mut Context<'_, '_>) {
         let State { mut backends, mut frontends, mut lines } = cx.carry().d109.take();
-        // The backends of the current ADD BACKEND (reused from statement to statement).
-        let mut this_stmt: FxHashMap<LooseKey, (Span, usize)> = FxHashMap::default();
         // What the maps keep outlives the chunk: the host borrowed from the source, or copied.
         let source = cx.source;
         let keep = |key: &LooseKey| key.rehost(|host| crate::rules::in_source(source, host));
@@ -89,7 +89,8 @@ impl Rule for DuplicateAddress {
                 match (st.kind, lit.role) {
                     (K::AddBackend, Role::NewBackend) => {
                         let key = loose_key(hp);
-                        if let Some((first, &(first_span, _))) = this_stmt.get_key_value(&key) {
+                        let found = backends.get_key_value(&key);
+                        if let Some((first, &(first_span, _, _))) = found.filter(|(_, &(.., added_by))| added_by == st.span.start) {
                             let text = cx.text(op.span);
                             let first_text = cx.text(first_span);
                             let (case_en, case_zh) = case_note(first.host(), &hp.host);
@@ -113,7 +114,7 @@ impl Rule for DuplicateAddress {
                             cx.push(d);
                             continue;
                         }
-                        if let Some((first, &(first_span, line))) = backends.get_key_value(&key) {
+                        if let Some((first, &(first_span, line, _))) = found {
                             let text = cx.text(op.span);
                             let first_text = cx.text(first_span);
                             let message = if first.host() == hp.host {
@@ -139,7 +140,7 @@ impl Rule for DuplicateAddress {
                             continue;
                         }
                         let line = lines.line_of(source, op.span.start);
-                        this_stmt.insert(keep(&key), (op.span, line));
+                        backends.insert(keep(&key), (op.span, line, st.span.start));
                     }
                     (K::DroppBackend | K::DecommissionBackend, Role::ExistingBackend) => {
                         // A key of the source's lifetime: the map's own (`remove` takes no shorter one).
@@ -175,7 +176,6 @@ impl Rule for DuplicateAddress {
                     _ => {}
                 }
             }
-            backends.extend(this_stmt.drain());
         }
         cx.carry().d109.set(State { backends, frontends, lines });
     }
