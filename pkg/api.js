@@ -143,10 +143,15 @@ function sameOptions(value, snap) {
   return value === snap;
 }
 
+/** Throws the error the WebAssembly gives for a `source` that is not a string. */
+function requireString(source) {
+  if (typeof source !== "string") throw new Error(`doris-lint: \`source\` must be a string, got ${describe(source)}`);
+}
+
 /** Lints `source`: every diagnostic, sorted by position. Positions are UTF-16 offsets. */
 export function lint(source, options) {
   check("lint");
-  if (typeof source !== "string") throw new Error(`doris-lint: \`source\` must be a string, got ${describe(source)}`);
+  requireString(source);
   const same = lastLintOptions !== NONE && sameOptions(options, lastLintOptions);
   if (!same) lastLintOptions = NONE;
   const packed = wasm.lintPacked(encoder.encode(source), options, same);
@@ -157,7 +162,9 @@ export function lint(source, options) {
 /** `source` formatted (statements outside the family and ones that do not parse are kept as they are). */
 export function format(source, options) {
   check("format");
-  return wasm.format(source, options);
+  requireString(source);
+  // As UTF-8 bytes, as lint() passes them (see `formatUtf8` in src/wasm.rs).
+  return wasm.formatUtf8(encoder.encode(source), options);
 }
 
 /**
@@ -166,7 +173,8 @@ export function format(source, options) {
  */
 export function fix(source, options) {
   check("fix");
-  const [remaining, tail] = unpack(wasm.fixPacked(source, options));
+  requireString(source);
+  const [remaining, tail] = unpack(wasm.fixPacked(encoder.encode(source), options));
   const { output, applied, rounds, converged } = JSON.parse(tail);
   return { output, applied, remaining, rounds, converged };
 }

@@ -4,7 +4,7 @@
 
 use doris_lint::options::LintOptions;
 use doris_lint::format::FormatOptions;
-use doris_lint::wasm::{fix_packed, format_js, lint_js, lint_packed, parse_js, rules_js, version_js};
+use doris_lint::wasm::{fix_packed, format_js, format_utf8, lint_js, lint_packed, parse_js, rules_js, version_js};
 use doris_lint::{js, rules::RULES};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
@@ -212,6 +212,16 @@ fn format_gives_the_native_text_and_takes_the_config_names() {
 }
 
 #[wasm_bindgen_test]
+fn format_utf8_is_format_over_bytes() {
+    let src = "-- 扩容 😀\r\nalter system add backend '10.0.0.1:9050','10.0.0.2:9050' properties ('tag.location'='g1');\nSHOW BACKENDS;";
+    for options in [JsValue::UNDEFINED, js(&json!({ "keywordCase": "lower", "lineWidth": 20 }))] {
+        assert_eq!(format_utf8(src.as_bytes().to_vec(), options.clone()).unwrap(), format_js(src.into(), options).unwrap());
+    }
+    assert_eq!(thrown(format_utf8(vec![0xff, b'a'], JsValue::UNDEFINED)), "doris-lint: `source` is not valid UTF-8");
+    assert_eq!(thrown(format_utf8(Vec::new(), js(&json!({ "indent": -1 })))), thrown(format_js("".into(), js(&json!({ "indent": -1 })))));
+}
+
+#[wasm_bindgen_test]
 fn format_rejects_bad_arguments_with_errors() {
     let src: JsValue = "ALTER SYSTEM ADD BACKEND 'a:1'".into();
     for (options, name) in [
@@ -231,7 +241,7 @@ fn format_rejects_bad_arguments_with_errors() {
 #[wasm_bindgen_test]
 fn fix_applies_safe_fixes_and_reports_in_the_js_shape() {
     let src = "-- 扩容 😀\r\nALTER SYSTEM ADD BACKEND 10.0.0.1:9050;\n# note\nALTER SYSTEM ADD BACKENDS \"a:9050\";";
-    let out = fixed(fix_packed(src.into(), JsValue::UNDEFINED).unwrap());
+    let out = fixed(fix_packed(src.as_bytes().to_vec(), JsValue::UNDEFINED).unwrap());
     let native = doris_lint::fix::fix(src, &LintOptions::default(), false);
     assert_eq!(out, serde_json::to_value(js::JsFixResult::new(&native)).unwrap());
     assert_eq!(out["output"], native.output.as_str());
@@ -242,12 +252,12 @@ fn fix_applies_safe_fixes_and_reports_in_the_js_shape() {
     // Unsafe fixes only when asked, with the lint options alongside.
     let remaining = |v: &Value| v["remaining"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
     assert!(remaining(&out).contains(&"D008".to_string()));
-    let unsafe_out = fixed(fix_packed(src.into(), js(&json!({ "unsafeFixes": true, "locale": "zh-CN" }))).unwrap());
+    let unsafe_out = fixed(fix_packed(src.as_bytes().to_vec(), js(&json!({ "unsafeFixes": true, "locale": "zh-CN" }))).unwrap());
     let native = doris_lint::fix::fix(src, &serde_json::from_value(json!({ "locale": "zh-CN" })).unwrap(), true);
     assert_eq!(unsafe_out, serde_json::to_value(js::JsFixResult::new(&native)).unwrap());
     assert!(!remaining(&unsafe_out).contains(&"D008".to_string()));
     for (options, name) in [(json!({ "unsafeFixes": "yes" }), "`unsafeFixes`"), (json!({ "unsafe": true }), "`unsafe`"), (json!({ "ports": { "x": 1 } }), "`ports.x`")] {
-        assert!(thrown(fix_packed(src.into(), js(&options))).contains(name), "{options}");
+        assert!(thrown(fix_packed(src.as_bytes().to_vec(), js(&options))).contains(name), "{options}");
     }
-    assert_eq!(thrown(fix_packed(JsValue::UNDEFINED, JsValue::UNDEFINED)), "doris-lint: `source` must be a string, got undefined");
+    assert_eq!(thrown(fix_packed(vec![b'a', 0xff], JsValue::UNDEFINED)), "doris-lint: `source` is not valid UTF-8");
 }
