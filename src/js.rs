@@ -33,6 +33,9 @@ pub struct Utf16Index<'a> {
     /// boundary may fall inside a character: the count is per byte, so it still adds up); empty
     /// when the source is ASCII.
     blocks: Vec<usize>,
+    /// The line of the last lookup: diagnostics come sorted, so the next one is mostly on the
+    /// same line or the next few (no binary search over every line for each).
+    last_line: std::cell::Cell<usize>,
 }
 
 const BLOCK: usize = 64;
@@ -74,7 +77,7 @@ impl<'a> Utf16Index<'a> {
                 blocks.push(utf16);
             }
         }
-        Utf16Index { src, line_starts, blocks }
+        Utf16Index { src, line_starts, blocks, last_line: std::cell::Cell::new(0) }
     }
 
     /// The UTF-16 offset of byte offset `offset` (clamped into the source, rounded down to a
@@ -91,9 +94,30 @@ impl<'a> Utf16Index<'a> {
     /// 1-based line, 1-based column in UTF-16 units (lines end at `\n`).
     pub fn line_col(&self, offset: usize) -> LineCol {
         let o = floor_char_boundary(self.src, offset);
-        let line = self.line_starts.partition_point(|&s| s <= o) - 1;
+        let line = self.line_of(o);
         let start = self.line_starts[line];
         LineCol { line: line + 1, column: self.utf16(o) - self.utf16(start) + 1 }
+    }
+}
+
+impl Utf16Index<'_> {
+    /// The 0-based line of byte offset `o`: the line of the last lookup or one of the next
+    /// three when it is, otherwise a binary search.
+    fn line_of(&self, o: usize) -> usize {
+        let starts = &self.line_starts;
+        let mut line = self.last_line.get();
+        if starts[line] <= o {
+            for _ in 0..4 {
+                if starts.get(line + 1).is_none_or(|&next| next > o) {
+                    self.last_line.set(line);
+                    return line;
+                }
+                line += 1;
+            }
+        }
+        let line = starts.partition_point(|&s| s <= o) - 1;
+        self.last_line.set(line);
+        line
     }
 }
 
@@ -224,9 +248,12 @@ fn pack(source: &str, ds: &[Diagnostic], tail: &str) -> Vec<u8> {
             str(&mut out, &mut text, help);
         }
         let (start, end) = (idx.line_col(d.span.start), idx.line_col(d.span.end));
-        for n in [idx.utf16(d.span.start), idx.utf16(d.span.end), start.line, start.column, end.line, end.column] {
-            word(&mut out, n);
+        let mut words = [0u8; 24];
+        for (k, n) in [idx.utf16(d.span.start), idx.utf16(d.span.end), start.line, start.column, end.line, end.column].into_iter().enumerate() {
+            words[4 * k..4 * k + 4].copy_from_slice(&(n as u32).to_le_bytes());
         }
+        // One copy for the six (in the size-optimised wasm each extend is a call).
+        out.extend_from_slice(&words);
         if let Some(fix) = &d.fix {
             str(&mut out, &mut text, &fix.message);
             word(&mut out, fix.edits.len());
@@ -563,6 +590,13 @@ mod tests {
                 assert_eq!(fast.utf16(o), slow.utf16_offset(o), "utf16 at {o}");
                 assert_eq!(fast.line_col(o), slow.line_col_utf16(o), "line/col at {o}");
             }
+        }
+        // Lookups in any order (the index remembers the last line): backwards, and jumping.
+        let src = "a\nbb\n\nccc\n".repeat(30);
+        let (fast, slow) = (Utf16Index::new(&src), LineIndex::new(&src));
+        let n = src.len() + 2;
+        for o in (0..n).rev().chain((0..n).map(|i| i * 37 % n)) {
+            assert_eq!(fast.line_col(o), slow.line_col_utf16(o), "line/col at {o}");
         }
         let empty = Utf16Index::new("");
         assert_eq!((empty.utf16(0), empty.utf16(5)), (0, 0));
