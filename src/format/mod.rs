@@ -10,13 +10,13 @@
 //!   their own); a line comment always ends its line.
 //! - Between statements: one newline, or one blank line where the source had blank lines.
 //!
-//! Cost: a statement without comments is printed as its tokens are taken from its tree, in one
-//! pass, onto the end of the output ([`Direct`]: its document would be one group, flat exactly
-//! when it fits; a second pass prints it broken when it turns out not to fit). A statement with
-//! comments is collected into a list of measured tokens (text borrowed from the source, buffers
-//! reused from statement to statement) and laid out in a document ([`build_doc`]) for the
-//! printer. The other segments are copied. So formatting allocates next to nothing beyond the
-//! output and the parse.
+//! Cost: a statement without comments (or with comments only on lines above it) is printed as
+//! its tokens are taken from its tree, in one pass, onto the end of the output ([`Direct`]: its
+//! document would be one group, flat exactly when it fits): flat, with its lines turned into
+//! newlines afterwards when it turns out not to fit. A statement with other comments is
+//! collected into a list of measured tokens (text borrowed from the source, buffers reused from
+//! statement to statement) and laid out in a document ([`build_doc`]) for the printer. The other
+//! segments are copied. So formatting allocates next to nothing beyond the output and the parse.
 
 pub mod ir;
 pub mod options;
@@ -245,7 +245,25 @@ impl<'a> Formatter<'a> {
                     &self.sorted_comments
                 };
                 let ascii_line = is_one_ascii_line(seg.body.text(self.source));
-                if self.direct && comments.is_empty() {
+                // Comments before the statement, the last on a line above it, are printed as the
+                // document prints them (`leading_comments`) and leave the statement at column 0,
+                // alone in its group: it is then printed as one without comments.
+                let leading = comments.last().is_none_or(|c| {
+                    c.span.end <= seg.body.start && self.source[c.span.end..seg.body.start].contains('\n')
+                });
+                if self.direct && leading {
+                    let before = out.len();
+                    let mut cursor: Option<usize> = None;
+                    for c in comments {
+                        if let Some(at) = cursor {
+                            out.push_str(trivia_separator(&self.source[at..c.span.start]));
+                        }
+                        out.push_str(c.span.text(self.source));
+                        cursor = Some(c.span.end);
+                    }
+                    if let Some(at) = cursor {
+                        out.push_str(trivia_separator(&self.source[at..seg.body.start]));
+                    }
                     let start = out.len();
                     self.lines.clear();
                     let sink = Sink::Direct(Direct { out: &mut *out, run: Span::empty(0), lines: &mut self.lines, indent: 0 });
@@ -262,7 +280,7 @@ impl<'a> Formatter<'a> {
                         }
                         return true;
                     }
-                    out.truncate(start);
+                    out.truncate(before);
                     if !to_document {
                         return false;
                     }
@@ -514,7 +532,10 @@ impl<'a, 'd> Layout<'a, 'd> {
         let text = k.span.text(self.source);
         self.measure(match self.options.keyword_case {
             // No lower-case letter: upper case changes nothing (and the text is then copied).
-            KeywordCase::Upper if !text.bytes().any(|b| b.is_ascii_lowercase()) => (text, Style::AsIs),
+            // Every lower-case letter has bit 5 set; so have digits and spaces, but a false
+            // alarm only writes the text through `Style::Upper`, which changes nothing either.
+            // One pass without an early exit.
+            KeywordCase::Upper if text.bytes().fold(0, |acc, b| acc | b) & 0x20 == 0 => (text, Style::AsIs),
             KeywordCase::Upper => (text, Style::Upper),
             KeywordCase::Lower => (text, Style::Lower),
             KeywordCase::Preserve => (text, Style::AsIs),
@@ -678,37 +699,45 @@ impl<'a, 'd> Layout<'a, 'd> {
         true
     }
 
-    /// Takes the next token: checks that only trivia separates it from the previous one,
-    /// measures it, and puts it in the sink.
+    /// Takes the next token: measures it, puts it in the sink, and checks that only trivia
+    /// separates it from the previous one (after: a statement not covered is dropped).
     fn emit(&mut self, tok: Tok<'a>) {
         if !self.covered {
             return;
         }
-        if !tok.span.is_empty() {
+        let span = tok.span;
+        let first = !self.started;
+        self.started = true;
+        let space = !first && matches!(tok.sep, Sep::Space | Sep::Line);
+        self.width += usize::from(space) + tok.text.width;
+        let in_run = match &mut self.sink {
+            Sink::Tokens(toks) => {
+                toks.push(tok);
+                false
+            }
+            Sink::Direct(d) if !tok.text.multiline => d.print(&tok, first, space, self.source),
+            Sink::Direct(_) => {
+                self.to_document = true;
+                self.covered = false;
+                return;
+            }
+        };
+        if span.is_empty() {
+            return;
+        }
+        // A token that extends the run of source text follows the last one with a space or
+        // nothing between them.
+        if !in_run {
             let covered = match self.last_real {
-                None => tok.span.start == self.seg.body.start,
-                Some(prev) => self.only_trivia_between(prev.end, tok.span.start),
+                None => span.start == self.seg.body.start,
+                Some(prev) => self.only_trivia_between(prev.end, span.start),
             };
             if !covered {
                 self.covered = false;
                 return;
             }
-            self.last_real = Some(tok.span);
         }
-        let first = !self.started;
-        self.started = true;
-        if !first {
-            self.width += usize::from(matches!(tok.sep, Sep::Space | Sep::Line));
-        }
-        self.width += tok.text.width;
-        match &mut self.sink {
-            Sink::Tokens(toks) => toks.push(tok),
-            Sink::Direct(d) if !tok.text.multiline => d.print(&tok, first, self.source),
-            Sink::Direct(_) => {
-                self.to_document = true;
-                self.covered = false;
-            }
-        }
+        self.last_real = Some(span);
     }
 
     /// Whether the tokens cover the statement (otherwise it is copied as it is). Also copies
@@ -723,10 +752,11 @@ impl<'a, 'd> Layout<'a, 'd> {
 }
 
 impl Direct<'_> {
-    /// Prints `tok` and the separator before it (unless it is the statement's `first`).
+    /// Prints `tok` and the separator before it (unless it is the statement's `first`; `space`:
+    /// the separator prints a space). Returns whether the token extended the run of source
+    /// text.
     #[inline(always)]
-    fn print(&mut self, tok: &Tok, first: bool, source: &str) {
-        let mut space = false;
+    fn print(&mut self, tok: &Tok, first: bool, space: bool, source: &str) -> bool {
         if !first {
             // The order of `build_doc`: close, open, (the comments), close, separator.
             if tok.close_before_gap {
@@ -738,30 +768,16 @@ impl Direct<'_> {
             if tok.close_before_token {
                 self.indent = self.indent.saturating_sub(1);
             }
-            space = matches!(tok.sep, Sep::Space | Sep::Line);
             if matches!(tok.sep, Sep::Line | Sep::SoftLine) {
                 let at = self.out.len() + self.run.len();
                 self.lines.push(LineAt { at, space, indent: self.indent });
             }
         }
-        let text = tok.text.text.as_bytes();
         let span = tok.span;
-        // It prints its source text: most texts are the source at their span; punctuation is a
-        // one-byte `'static`.
-        let verbatim = tok.text.style == Style::AsIs
-            && !text.is_empty()
-            && text.len() == span.len()
-            && (std::ptr::eq(text.as_ptr(), source.as_ptr().wrapping_add(span.start))
-                || (text.len() == 1 && text[0] == source.as_bytes()[span.start]));
-        if verbatim {
-            let run = self.run;
-            if !run.is_empty()
-                && run.end + usize::from(space) == span.start
-                && (!space || source.as_bytes()[run.end] == b' ')
-            {
-                self.run.end = span.end;
-                return;
-            }
+        let verbatim = prints_its_source(tok, source);
+        if verbatim && self.continues_run(span, space, source) {
+            self.run.end = span.end;
+            return true;
         }
         self.flush(source);
         if space {
@@ -772,6 +788,15 @@ impl Direct<'_> {
         } else if tok.prints() {
             printer::write_text(self.out, &tok.text);
         }
+        false
+    }
+
+    /// Whether the token at `span`, which prints its source text, continues the run: the
+    /// source between them is what is printed between them (`space`: a space, or nothing).
+    #[inline(always)]
+    fn continues_run(&self, span: Span, space: bool, source: &str) -> bool {
+        let run = self.run;
+        !run.is_empty() && run.end + usize::from(space) == span.start && (!space || source.as_bytes()[run.end] == b' ')
     }
 
     /// Copies the run of source text held back.
@@ -782,6 +807,18 @@ impl Direct<'_> {
             self.run = Span::empty(0);
         }
     }
+}
+
+/// Whether `tok` prints its source text as it is, and something.
+#[inline(always)]
+fn prints_its_source(tok: &Tok, source: &str) -> bool {
+    let (text, span) = (tok.text.text.as_bytes(), tok.span);
+    matches!(tok.text.style, Style::AsIs)
+        && !text.is_empty()
+        && text.len() == span.len()
+        // Most texts are the source at their span; punctuation is a one-byte `'static`.
+        && (std::ptr::eq(text.as_ptr(), source.as_ptr().wrapping_add(span.start))
+            || (text.len() == 1 && text[0] == source.as_bytes()[span.start]))
 }
 
 /// Prints broken the statement printed flat at `out[start..]`: each of its `lines` (a space or
