@@ -1,7 +1,8 @@
-//! The formatter prints a statement without comments straight from its tokens, without the
-//! document and the printer (`print_tokens` in `src/format/mod.rs`), and copies runs of tokens
-//! that print their source text at once. That shortcut must print exactly what the document
-//! path prints: checked here on every fixture, the real-statement corpus (each statement alone
+//! The formatter prints a statement without comments (or with comments only on lines above it)
+//! as its tokens are taken from its tree, without the document and the printer (`Direct` in
+//! `src/format/mod.rs`): flat, its lines turned into newlines afterwards if it breaks, and runs
+//! of tokens that print their source text copied at once. That shortcut must print exactly what
+//! the document path prints: checked here on every fixture, the real-statement corpus (each statement alone
 //! and all as one script) and generated benchmark scripts, under every option set of the
 //! invariants, a spread of mixed option sets, and every line width around the statements'
 //! lengths.

@@ -10,13 +10,13 @@
 //!   their own); a line comment always ends its line.
 //! - Between statements: one newline, or one blank line where the source had blank lines.
 //!
-//! Cost: a statement is collected in one pass over its tree into a list of measured tokens
-//! (text borrowed from the source, buffers reused from statement to statement). A statement
-//! without comments is then printed straight from its tokens onto the end of the output
-//! ([`print_tokens`]: its document would be one group, flat exactly when it fits), with runs of
-//! tokens that print their source text merged; one with comments is laid out in a document
-//! ([`build_doc`]) for the printer. The other segments are copied. So formatting allocates next
-//! to nothing beyond the output and the parse.
+//! Cost: a statement without comments (or with comments only on lines above it) is printed as
+//! its tokens are taken from its tree, in one pass, onto the end of the output ([`Direct`]: its
+//! document would be one group, flat exactly when it fits): flat, with its lines turned into
+//! newlines afterwards when it turns out not to fit. A statement with other comments is
+//! collected into a list of measured tokens (text borrowed from the source, buffers reused from
+//! statement to statement) and laid out in a document ([`build_doc`]) for the printer. The other
+//! segments are copied. So formatting allocates next to nothing beyond the output and the parse.
 
 pub mod ir;
 pub mod options;
@@ -200,9 +200,13 @@ struct Formatter<'a> {
     /// The tokens of the statement being laid out.
     toks: Vec<Tok<'a>>,
     doc: Doc<'a>,
-    /// Print a statement without comments straight from its tokens ([`print_tokens`]) rather
-    /// than through the document; off only in the test that compares the two.
+    /// Print a statement without comments as its tokens are taken ([`Direct`]) rather than
+    /// through the document; off only in the test that compares the two.
     direct: bool,
+    /// The lines of the statement [`Direct`] prints.
+    lines: Vec<LineAt>,
+    /// The statement [`Direct`] printed flat, while [`break_lines`] prints it broken.
+    scratch: String,
 }
 
 impl<'a> Formatter<'a> {
@@ -219,6 +223,8 @@ impl<'a> Formatter<'a> {
             toks: Vec::new(),
             doc: Doc::new(),
             direct: true,
+            lines: Vec::new(),
+            scratch: String::new(),
         }
     }
 
@@ -238,38 +244,57 @@ impl<'a> Formatter<'a> {
                     crate::sort::sort_by_key(&mut self.sorted_comments, |c| c.span.start);
                     &self.sorted_comments
                 };
-                let body = seg.body.text(self.source);
+                let ascii_line = is_one_ascii_line(seg.body.text(self.source));
+                // Comments before the statement, the last on a line above it, are printed as the
+                // document prints them (`leading_comments`) and leave the statement at column 0,
+                // alone in its group: it is then printed as one without comments.
+                let leading = comments.last().is_none_or(|c| {
+                    c.span.end <= seg.body.start && self.source[c.span.end..seg.body.start].contains('\n')
+                });
+                if self.direct && leading {
+                    let before = out.len();
+                    let mut cursor: Option<usize> = None;
+                    for c in comments {
+                        if let Some(at) = cursor {
+                            out.push_str(trivia_separator(&self.source[at..c.span.start]));
+                        }
+                        out.push_str(c.span.text(self.source));
+                        cursor = Some(c.span.end);
+                    }
+                    if let Some(at) = cursor {
+                        out.push_str(trivia_separator(&self.source[at..seg.body.start]));
+                    }
+                    let start = out.len();
+                    self.lines.clear();
+                    let sink = Sink::Direct(Direct { out: &mut *out, run: Span::empty(0), lines: &mut self.lines, indent: 0 });
+                    let mut layout = Layout::new(self.source, seg, self.options, comments, sink, ascii_line);
+                    layout.collect(st);
+                    let (covers, to_document) = (layout.covers(), layout.to_document);
+                    // The printer breaks the statement's group when forced to or when it does
+                    // not fit (nothing follows it).
+                    let broken = layout.expanded || layout.width > self.print_options.width;
+                    drop(layout);
+                    if covers && !to_document {
+                        if broken && !self.lines.is_empty() {
+                            break_lines(out, start, &self.lines, &self.print_options.indent_unit, &mut self.scratch);
+                        }
+                        return true;
+                    }
+                    out.truncate(before);
+                    if !to_document {
+                        return false;
+                    }
+                }
                 self.toks.clear();
-                let mut layout = Layout {
-                    source: self.source,
-                    seg,
-                    options: self.options,
-                    comments,
-                    toks: &mut self.toks,
-                    ascii_line: is_one_ascii_line(body),
-                    expanded: false,
-                    width: 0,
-                    multiline: false,
-                    merge: self.direct && comments.is_empty(),
-                    last_real: None,
-                    cover_ci: 0,
-                    covered: true,
-                };
+                let mut layout = Layout::new(self.source, seg, self.options, comments, Sink::Tokens(&mut self.toks), ascii_line);
                 layout.collect(st);
                 if !layout.covers() {
                     return false;
                 }
-                let (expanded, width, multiline) = (layout.expanded, layout.width, layout.multiline);
-                if self.direct && comments.is_empty() && !multiline {
-                    // The document would be one group of one-line texts and lines, with nothing
-                    // after it: flat exactly when nothing forces it to break and it fits.
-                    let broken = expanded || width > self.print_options.width;
-                    print_tokens(&self.toks, broken, &self.print_options, out);
-                } else {
-                    self.doc.clear();
-                    build_doc(&mut self.doc, self.source, comments, &self.toks, expanded);
-                    printer::print_into(&self.doc, &self.print_options, out);
-                }
+                let expanded = layout.expanded;
+                self.doc.clear();
+                build_doc(&mut self.doc, self.source, comments, &self.toks, expanded);
+                printer::print_into(&self.doc, &self.print_options, out);
                 true
             }
             Node::Empty => {
@@ -385,30 +410,15 @@ struct Tok<'a> {
     /// Close an indentation level after the comments of the gap, before the final separator
     /// (the `)` of a property list: comments before it stay indented, the `)` does not).
     close_before_token: bool,
-    /// It prints its source text (`text` is that slice of the source), and may take the
-    /// tokens after it in (see `Layout::merge`).
-    verbatim: bool,
 }
 
 impl<'a> Tok<'a> {
     fn new(span: Span, text: Text<'a>, sep: Sep) -> Tok<'a> {
-        Tok { span, text, sep, open_indent: false, close_before_gap: false, close_before_token: false, verbatim: false }
+        Tok { span, text, sep, open_indent: false, close_before_gap: false, close_before_token: false }
     }
 
     fn punct(span: Span, text: &'static str, sep: Sep) -> Tok<'a> {
         Tok::new(span, Text::ascii_line(text, Style::AsIs), sep)
-    }
-
-    /// Whether `next`, which prints its source text, can be appended to this token: this one
-    /// prints its source text too, `next` opens or closes no indentation, and its separator can
-    /// never be a newline and prints what the source has between them (`space`: one space).
-    #[inline]
-    fn merges_with(&self, next: &Tok, space: usize, src: &str) -> bool {
-        self.verbatim
-            && matches!(next.sep, Sep::None | Sep::Tight | Sep::Space)
-            && !(next.open_indent || next.close_before_gap || next.close_before_token)
-            && self.span.end + space == next.span.start
-            && (space == 0 || src.as_bytes()[self.span.end] == b' ')
     }
 
     /// Whether the token prints anything (an empty literal prints its quotes).
@@ -417,36 +427,99 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// Collects the tokens of one statement from its tree, measuring them, and checks on the way
-/// that they cover the statement (with only whitespace and comments between them).
+/// Where [`Layout`] puts the tokens it takes.
+enum Sink<'a, 'd> {
+    /// Into a list, for the document: a statement with comments (or any statement, in the test
+    /// that compares the two paths).
+    Tokens(&'d mut Vec<Tok<'a>>),
+    /// Straight onto the end of the output: a statement without comments.
+    Direct(Direct<'d>),
+}
+
+/// Prints the tokens of a statement without comments as they come: what
+/// [`printer::print_into`] prints for the document [`build_doc`] would build of them, without
+/// building it. That document is one group (the statement) of texts, spaces and lines, with
+/// indentation levels opened and closed between them, and nothing after it: the printer breaks
+/// it when forced to (an expanded property list) or when it does not fit, which is known only at
+/// its end. So it is printed flat, and where its lines are is noted: [`break_lines`] then
+/// turns them into newlines if it breaks. A token that holds a newline is left to the document
+/// ([`Layout::to_document`]).
+///
+/// Tokens that print their source text are not copied one by one: while the source between
+/// them is what is printed between them (a space or nothing), they extend a run of the source,
+/// copied at once (an already formatted statement is one copy).
+struct Direct<'d> {
+    out: &'d mut String,
+    /// The source text printed but not yet copied to `out` (empty: none).
+    run: Span,
+    lines: &'d mut Vec<LineAt>,
+    /// The indentation levels open.
+    indent: usize,
+}
+
+/// A line of a statement printed flat: where it is in the output (a space there when
+/// `space`, nothing otherwise) and the indentation after it when it breaks.
+#[derive(Debug, Clone, Copy)]
+struct LineAt {
+    at: usize,
+    space: bool,
+    indent: usize,
+}
+
+/// Takes the tokens of one statement from its tree, measuring them, and checks on the way that
+/// they cover the statement (with only whitespace and comments between them).
 struct Layout<'a, 'd> {
     source: &'a str,
     seg: &'d Segment,
     options: &'a FormatOptions,
     /// The segment's comments (source order).
     comments: &'d [Comment],
-    toks: &'d mut Vec<Tok<'a>>,
+    sink: Sink<'a, 'd>,
     /// The statement is one line of ASCII: a token's width is its length.
     ascii_line: bool,
     expanded: bool,
     /// The columns of the tokens and the separators between them on one line (comments aside).
     width: usize,
-    /// Some token holds a newline.
-    multiline: bool,
-    /// Merge a token that prints its source text (on one line) into the previous one when that
-    /// one does too and the source has between them what would be printed (an already formatted
-    /// statement then becomes a few long tokens): only without comments, which sit between
-    /// tokens, and not for the reference path of the tests (`Formatter::direct` off).
-    merge: bool,
+    /// A token has been taken.
+    started: bool,
     /// The last token taken from the source.
     last_real: Option<Span>,
     /// The next comment for the coverage check.
     cover_ci: usize,
-    /// Between the tokens so far there is only whitespace and comments.
+    /// Between the tokens so far there is only whitespace and comments (and [`Direct`] has not
+    /// stopped).
     covered: bool,
+    /// [`Direct`] stopped at a token that holds a newline: the statement is to be laid out in a
+    /// document.
+    to_document: bool,
 }
 
-impl<'a> Layout<'a, '_> {
+impl<'a, 'd> Layout<'a, 'd> {
+    fn new(
+        source: &'a str,
+        seg: &'d Segment,
+        options: &'a FormatOptions,
+        comments: &'d [Comment],
+        sink: Sink<'a, 'd>,
+        ascii_line: bool,
+    ) -> Layout<'a, 'd> {
+        Layout {
+            source,
+            seg,
+            options,
+            comments,
+            sink,
+            ascii_line,
+            expanded: false,
+            width: 0,
+            started: false,
+            last_real: None,
+            cover_ci: 0,
+            covered: true,
+            to_document: false,
+        }
+    }
+
     fn measure(&self, (text, style): (&'a str, Style)) -> Text<'a> {
         if self.ascii_line {
             Text::ascii_line(text, style)
@@ -458,9 +531,11 @@ impl<'a> Layout<'a, '_> {
     fn keyword(&self, k: &Keyword) -> Text<'a> {
         let text = k.span.text(self.source);
         self.measure(match self.options.keyword_case {
-            // No lower-case letter: upper case changes nothing (cheaper than comparing with
-            // `k.word`, and the token then prints its source text: see `Layout::merge`).
-            KeywordCase::Upper if !text.bytes().any(|b| b.is_ascii_lowercase()) => (text, Style::AsIs),
+            // No lower-case letter: upper case changes nothing (and the text is then copied).
+            // Every lower-case letter has bit 5 set; so have digits and spaces, but a false
+            // alarm only writes the text through `Style::Upper`, which changes nothing either.
+            // One pass without an early exit.
+            KeywordCase::Upper if text.bytes().fold(0, |acc, b| acc | b) & 0x20 == 0 => (text, Style::AsIs),
             KeywordCase::Upper => (text, Style::Upper),
             KeywordCase::Lower => (text, Style::Lower),
             KeywordCase::Preserve => (text, Style::AsIs),
@@ -624,99 +699,147 @@ impl<'a> Layout<'a, '_> {
         true
     }
 
-    /// Takes the next token: checks that only trivia separates it from the previous one, and
-    /// measures it.
-    fn emit(&mut self, mut tok: Tok<'a>) {
+    /// Takes the next token: measures it, puts it in the sink, and checks that only trivia
+    /// separates it from the previous one (after: a statement not covered is dropped).
+    fn emit(&mut self, tok: Tok<'a>) {
         if !self.covered {
             return;
         }
-        let space = usize::from(matches!(tok.sep, Sep::Space | Sep::Line));
-        let verbatim = self.merge && !tok.text.multiline && self.prints_its_source(&tok);
-        if verbatim {
-            // Fewer, longer tokens (see `merge`). The last token is the last one taken, from
-            // the source (it prints its source text), and only a space or nothing is between
-            // them: this one is covered.
-            if let Some(last) = self.toks.last_mut().filter(|t| t.merges_with(&tok, space, self.source)) {
-                last.span = Span::new(last.span.start, tok.span.end);
-                last.text.text = last.span.text(self.source);
-                last.text.width += space + tok.text.width;
-                self.width += space + tok.text.width;
-                self.last_real = Some(tok.span);
+        let span = tok.span;
+        let first = !self.started;
+        self.started = true;
+        let space = !first && matches!(tok.sep, Sep::Space | Sep::Line);
+        self.width += usize::from(space) + tok.text.width;
+        let in_run = match &mut self.sink {
+            Sink::Tokens(toks) => {
+                toks.push(tok);
+                false
+            }
+            Sink::Direct(d) if !tok.text.multiline => d.print(&tok, first, space, self.source),
+            Sink::Direct(_) => {
+                self.to_document = true;
+                self.covered = false;
                 return;
             }
+        };
+        if span.is_empty() {
+            return;
         }
-        if !tok.span.is_empty() {
+        // A token that extends the run of source text follows the last one with a space or
+        // nothing between them.
+        if !in_run {
             let covered = match self.last_real {
-                None => tok.span.start == self.seg.body.start,
-                Some(prev) => self.only_trivia_between(prev.end, tok.span.start),
+                None => span.start == self.seg.body.start,
+                Some(prev) => self.only_trivia_between(prev.end, span.start),
             };
             if !covered {
                 self.covered = false;
                 return;
             }
-            self.last_real = Some(tok.span);
         }
-        if !self.toks.is_empty() {
-            self.width += space;
-        }
-        self.width += tok.text.width;
-        self.multiline |= tok.text.multiline;
-        if verbatim {
-            tok.text.text = tok.span.text(self.source);
-            tok.verbatim = true;
-        }
-        self.toks.push(tok);
+        self.last_real = Some(span);
     }
 
-    /// Whether `tok` prints its source text as it is, and something.
-    #[inline]
-    fn prints_its_source(&self, tok: &Tok) -> bool {
-        let (text, span) = (tok.text.text.as_bytes(), tok.span);
-        tok.text.style == Style::AsIs
-            && !text.is_empty()
-            && text.len() == span.len()
-            // Most texts are the source at their span; punctuation is a one-byte `'static`.
-            && (std::ptr::eq(text.as_ptr(), self.source.as_ptr().wrapping_add(span.start))
-                || (text.len() == 1 && text[0] == self.source.as_bytes()[span.start]))
-    }
-
-    /// Whether the tokens cover the statement (otherwise it is copied as it is).
-    fn covers(&self) -> bool {
+    /// Whether the tokens cover the statement (otherwise it is copied as it is). Also copies
+    /// what [`Direct`] still holds.
+    fn covers(&mut self) -> bool {
+        if let Sink::Direct(d) = &mut self.sink {
+            d.flush(self.source);
+        }
         let end = self.seg.terminator.map_or(self.seg.body.end, |t| t.end);
         self.covered && self.last_real.is_some_and(|last| last.end == end)
     }
 }
 
-/// Prints the tokens of a statement without comments, none holding a newline: what
-/// [`printer::print_into`] prints for the document [`build_doc`] builds of them, without
-/// building it. That document is one group (the statement) of texts, spaces and lines, with
-/// indentation levels opened and closed between them; `broken` is the printer's decision for
-/// the group (it breaks when forced to or when it does not fit: nothing follows it).
-fn print_tokens(toks: &[Tok], broken: bool, options: &printer::PrintOptions, out: &mut String) {
-    let mut w = printer::Writer::new(out, &options.indent_unit);
-    let mut indent = 0usize;
-    for (i, tok) in toks.iter().enumerate() {
-        if i > 0 {
+impl Direct<'_> {
+    /// Prints `tok` and the separator before it (unless it is the statement's `first`; `space`:
+    /// the separator prints a space). Returns whether the token extended the run of source
+    /// text.
+    #[inline(always)]
+    fn print(&mut self, tok: &Tok, first: bool, space: bool, source: &str) -> bool {
+        if !first {
             // The order of `build_doc`: close, open, (the comments), close, separator.
             if tok.close_before_gap {
-                indent = indent.saturating_sub(1);
+                self.indent = self.indent.saturating_sub(1);
             }
             if tok.open_indent {
-                indent += 1;
+                self.indent += 1;
             }
             if tok.close_before_token {
-                indent = indent.saturating_sub(1);
+                self.indent = self.indent.saturating_sub(1);
             }
-            match tok.sep {
-                Sep::Line | Sep::SoftLine if broken => w.newline(indent, options.indent_width),
-                Sep::Space | Sep::Line => w.text(&printer::SPACE),
-                Sep::SoftLine | Sep::None | Sep::Tight => {}
+            if matches!(tok.sep, Sep::Line | Sep::SoftLine) {
+                let at = self.out.len() + self.run.len();
+                self.lines.push(LineAt { at, space, indent: self.indent });
             }
         }
-        if tok.prints() {
-            w.text(&tok.text);
+        let span = tok.span;
+        let verbatim = prints_its_source(tok, source);
+        if verbatim && self.continues_run(span, space, source) {
+            self.run.end = span.end;
+            return true;
+        }
+        self.flush(source);
+        if space {
+            self.out.push(' ');
+        }
+        if verbatim {
+            self.run = span;
+        } else if tok.prints() {
+            printer::write_text(self.out, &tok.text);
+        }
+        false
+    }
+
+    /// Whether the token at `span`, which prints its source text, continues the run: the
+    /// source between them is what is printed between them (`space`: a space, or nothing).
+    #[inline(always)]
+    fn continues_run(&self, span: Span, space: bool, source: &str) -> bool {
+        let run = self.run;
+        !run.is_empty() && run.end + usize::from(space) == span.start && (!space || source.as_bytes()[run.end] == b' ')
+    }
+
+    /// Copies the run of source text held back.
+    #[inline(always)]
+    fn flush(&mut self, source: &str) {
+        if !self.run.is_empty() {
+            self.out.push_str(self.run.text(source));
+            self.run = Span::empty(0);
         }
     }
+}
+
+/// Whether `tok` prints its source text as it is, and something.
+#[inline(always)]
+fn prints_its_source(tok: &Tok, source: &str) -> bool {
+    let (text, span) = (tok.text.text.as_bytes(), tok.span);
+    matches!(tok.text.style, Style::AsIs)
+        && !text.is_empty()
+        && text.len() == span.len()
+        // Most texts are the source at their span; punctuation is a one-byte `'static`.
+        && (std::ptr::eq(text.as_ptr(), source.as_ptr().wrapping_add(span.start))
+            || (text.len() == 1 && text[0] == source.as_bytes()[span.start]))
+}
+
+/// Prints broken the statement printed flat at `out[start..]`: each of its `lines` (a space or
+/// nothing) becomes a newline and the indentation after it. (Every line is followed by a token
+/// that prints something, so the indentation the printer writes lazily is always written.)
+#[inline(never)]
+fn break_lines(out: &mut String, start: usize, lines: &[LineAt], indent_unit: &str, scratch: &mut String) {
+    scratch.clear();
+    scratch.push_str(&out[start..]);
+    out.truncate(start);
+    let mut from = 0;
+    for line in lines {
+        let at = line.at - start;
+        out.push_str(&scratch[from..at]);
+        out.push('\n');
+        for _ in 0..line.indent {
+            out.push_str(indent_unit);
+        }
+        from = at + usize::from(line.space);
+    }
+    out.push_str(&scratch[from..]);
 }
 
 /// Lays out the tokens of a statement, and the comments before, between and after them, in a

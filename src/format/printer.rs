@@ -67,7 +67,7 @@ impl<'o> Writer<'o> {
         }
         match t.style {
             Style::AsIs => self.push_str(t.text),
-            _ => self.styled(t),
+            _ => write_text(self.out, t),
         }
         if t.multiline {
             self.after_multiline(t);
@@ -79,28 +79,6 @@ impl<'o> Writer<'o> {
     fn indent(&mut self, level: usize) {
         for _ in 0..level {
             self.out.push_str(self.indent_unit);
-        }
-    }
-
-    #[inline(never)]
-    fn styled(&mut self, t: &Text) {
-        match t.style {
-            Style::AsIs => self.push_str(t.text),
-            Style::Upper => {
-                let start = self.out.len();
-                self.out.push_str(t.text);
-                self.out[start..].make_ascii_uppercase();
-            }
-            Style::Lower => {
-                let start = self.out.len();
-                self.out.push_str(t.text);
-                self.out[start..].make_ascii_lowercase();
-            }
-            Style::Quoted(q) => {
-                self.out.push(char::from(q));
-                self.push_str(t.text);
-                self.out.push(char::from(q));
-            }
         }
     }
 
@@ -116,6 +94,30 @@ impl<'o> Writer<'o> {
         match s.as_bytes() {
             &[b] if b.is_ascii() => self.out.push(char::from(b)),
             _ => self.out.push_str(s),
+        }
+    }
+}
+
+/// Writes `t` in its style (case, quotes) onto `out`: the [`Writer`]'s texts that are not
+/// copied as they are, and the formatter's direct path (which tracks no column).
+#[inline(never)]
+pub(super) fn write_text(out: &mut String, t: &Text) {
+    match t.style {
+        Style::AsIs => out.push_str(t.text),
+        Style::Upper => {
+            let start = out.len();
+            out.push_str(t.text);
+            out[start..].make_ascii_uppercase();
+        }
+        Style::Lower => {
+            let start = out.len();
+            out.push_str(t.text);
+            out[start..].make_ascii_lowercase();
+        }
+        Style::Quoted(q) => {
+            out.push(char::from(q));
+            out.push_str(t.text);
+            out.push(char::from(q));
         }
     }
 }
