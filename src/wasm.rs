@@ -163,9 +163,7 @@ pub fn lint_packed(source: Vec<u8>, options: JsValue, same_options: bool) -> Res
 /// exported functions; not exported (`pkg/api.js` calls [`format_utf8`]): the wasm API tests
 /// read the options through it.
 pub fn format_js(source: JsValue, options: JsValue) -> Result<String, JsError> {
-    let source = source_arg(&source)?;
-    let options = options_arg(&options, js_options::format_options)?;
-    Ok(crate::format::format(&source, &options))
+    format_utf8(source_arg(&source)?.into_bytes(), options)
 }
 
 /// UTF-8 bytes from `api.js` (`TextEncoder`) as the source text.
