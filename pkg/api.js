@@ -80,7 +80,16 @@ function unpack(bytes) {
   const out = [];
   let i = 2;
   let at = 0;
-  const str = () => text.slice(at, (at += w[i++]));
+  // A text's word: twice its length (the text is read from the block, and pooled), or odd,
+  // twice the index of a pooled text plus one.
+  const pool = [];
+  const str = () => {
+    const n = w[i++];
+    if (n & 1) return pool[n >> 1];
+    const s = text.slice(at, (at += n >> 1));
+    pool.push(s);
+    return s;
+  };
   for (let n = w[0]; n > 0; n--) {
     const flags = w[i++];
     const d = { code: str(), rule: str(), severity: SEVERITIES[flags & 3], message: str() };

@@ -206,12 +206,17 @@ pub fn diagnostics(source: &str, diagnostics: &[Diagnostic]) -> Vec<JsDiagnostic
 ///
 /// Little-endian 32-bit words, then the texts. Words: `[n, t]` (`t`: the byte offset of the
 /// texts), then for each diagnostic `flags` (bits 0–1 severity: 0 info, 1 warning, 2 error;
-/// bit 2 help; bit 3 fix; bit 4 unsafe fix), the lengths of `code`, `rule` and `message`, of
-/// `help` when there is one, `from`, `to`, start line and column, end line and column, and with a
-/// fix the length of its message, the number of edits and for each edit `from`, `to` and the
-/// length of `insert`. The texts follow in the order their lengths were written, as UTF-8;
-/// lengths are in UTF-16 units, so `api.js` slices the decoded block. [`packed_to_json`] reads
-/// it back (for tests).
+/// bit 2 help; bit 3 fix; bit 4 unsafe fix), the texts `code`, `rule` and `message`, `help` when
+/// there is one, `from`, `to`, start line and column, end line and column, and with a fix the
+/// text of its message, the number of edits and for each edit `from`, `to` and the text `insert`.
+///
+/// A text is one word: twice its length in UTF-16 units, its UTF-8 next in the block of texts
+/// (in the order the words were written; `api.js` decodes the block once and slices it), and it
+/// is the next in the reader's pool of texts; or, odd, twice the index of a text in that pool
+/// plus one: what a rule said in the same place of its previous diagnostic (the code and rule
+/// always, often the help and fix message) crosses and becomes a JS string once. (The words stay
+/// below 2^30, which V8 keeps as small integers: a JS string has at most 2^29 units.) [`packed_to_json`]
+/// reads it back (for tests).
 pub fn diagnostics_packed(source: &str, ds: &[Diagnostic]) -> Vec<u8> {
     pack(source, ds, "")
 }
@@ -219,16 +224,9 @@ pub fn diagnostics_packed(source: &str, ds: &[Diagnostic]) -> Vec<u8> {
 /// [`diagnostics_packed`] with `tail` after the texts (what `api.js` reads after the last one).
 fn pack(source: &str, ds: &[Diagnostic], tail: &str) -> Vec<u8> {
     let idx = Utf16Index::new(source);
-    let mut out: Vec<u8> = Vec::with_capacity(8 + ds.len() * 64);
-    let mut text = String::with_capacity(ds.len() * 160);
-    let word = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
-    let str = |out: &mut Vec<u8>, text: &mut String, s: &str| {
-        // `is_ascii` (std's, word at a time) first: most texts are ASCII.
-        word(out, if s.is_ascii() { s.len() } else { utf16_units(s.as_bytes()) });
-        text.push_str(s);
-    };
-    word(&mut out, ds.len());
-    word(&mut out, 0);
+    let mut p = Packer { out: Vec::with_capacity(8 + ds.len() * 64), text: String::with_capacity(ds.len() * 64), pooled: 0, last: Vec::new() };
+    p.word(ds.len());
+    p.word(0);
     for d in ds {
         let severity = match d.severity {
             Severity::Info => 0,
@@ -240,12 +238,13 @@ fn pack(source: &str, ds: &[Diagnostic], tail: &str) -> Vec<u8> {
             Some(f) if f.applicability == Applicability::Safe => 8,
             Some(_) => 24,
         };
-        word(&mut out, severity | if d.help.is_some() { 4 } else { 0 } | fix);
-        str(&mut out, &mut text, d.code);
-        str(&mut out, &mut text, d.rule);
-        str(&mut out, &mut text, &d.message);
+        p.word(severity | if d.help.is_some() { 4 } else { 0 } | fix);
+        let rule = p.rule(d.code);
+        p.text(rule, Slot::Code, d.code);
+        p.text(rule, Slot::Rule, d.rule);
+        p.text(rule, Slot::Message, &d.message);
         if let Some(help) = &d.help {
-            str(&mut out, &mut text, help);
+            p.text(rule, Slot::Help, help);
         }
         let (start, end) = (idx.line_col(d.span.start), idx.line_col(d.span.end));
         let mut words = [0u8; 24];
@@ -253,22 +252,81 @@ fn pack(source: &str, ds: &[Diagnostic], tail: &str) -> Vec<u8> {
             words[4 * k..4 * k + 4].copy_from_slice(&(n as u32).to_le_bytes());
         }
         // One copy for the six (in the size-optimised wasm each extend is a call).
-        out.extend_from_slice(&words);
+        p.out.extend_from_slice(&words);
         if let Some(fix) = &d.fix {
-            str(&mut out, &mut text, &fix.message);
-            word(&mut out, fix.edits.len());
+            p.text(rule, Slot::FixMessage, &fix.message);
+            p.word(fix.edits.len());
             for e in &fix.edits {
-                word(&mut out, idx.utf16(e.span.start));
-                word(&mut out, idx.utf16(e.span.end));
-                str(&mut out, &mut text, &e.insert);
+                p.word(idx.utf16(e.span.start));
+                p.word(idx.utf16(e.span.end));
+                p.text(rule, Slot::Insert, &e.insert);
             }
         }
     }
+    let Packer { mut out, text, .. } = p;
     let at = (out.len() as u32).to_le_bytes();
     out[4..8].copy_from_slice(&at);
     out.extend_from_slice(text.as_bytes());
     out.extend_from_slice(tail.as_bytes());
     out
+}
+
+/// The places a diagnostic has texts in, for [`Packer`]'s memory of each rule's last ones.
+#[derive(Clone, Copy)]
+enum Slot {
+    Code,
+    Rule,
+    Message,
+    Help,
+    FixMessage,
+    Insert,
+}
+
+/// [`pack`]'s state: the words, the block of texts, how many texts the reader has pooled, and
+/// per rule (by code) the last text written in each [`Slot`] with its pool index.
+struct Packer<'d> {
+    out: Vec<u8>,
+    text: String,
+    pooled: u32,
+    last: Vec<(&'static str, LastTexts<'d>)>,
+}
+
+/// A rule's last text in each [`Slot`], with its index in the reader's pool.
+type LastTexts<'d> = [Option<(&'d str, u32)>; 6];
+
+impl<'d> Packer<'d> {
+    fn word(&mut self, n: usize) {
+        self.out.extend_from_slice(&(n as u32).to_le_bytes());
+    }
+
+    /// The index in `last` of the rule with `code` (a handful per script: a scan is enough).
+    /// By address: a rule's diagnostics share its code's constant, and a miss only costs a text.
+    fn rule(&mut self, code: &'static str) -> usize {
+        match self.last.iter().position(|(c, _)| std::ptr::eq(*c, code)) {
+            Some(i) => i,
+            None => {
+                self.last.push((code, [None; 6]));
+                self.last.len() - 1
+            }
+        }
+    }
+
+    /// Writes `s`, as a pool index when the rule's previous text in `slot` was the same.
+    fn text(&mut self, rule: usize, slot: Slot, s: &'d str) {
+        let remembered = &mut self.last[rule].1[slot as usize];
+        if let Some((prev, index)) = *remembered {
+            if prev.len() == s.len() && (std::ptr::eq(prev, s) || prev == s) {
+                self.out.extend_from_slice(&(2 * index + 1).to_le_bytes());
+                return;
+            }
+        }
+        *remembered = Some((s, self.pooled));
+        self.pooled += 1;
+        // `is_ascii` (std's, word at a time) first: most texts are ASCII.
+        let len = if s.is_ascii() { s.len() } else { utf16_units(s.as_bytes()) };
+        self.out.extend_from_slice(&(2 * len as u32).to_le_bytes());
+        self.text.push_str(s);
+    }
 }
 
 /// `fix()`'s result packed for `pkg/api.js`: the remaining diagnostics as
@@ -299,9 +357,15 @@ pub fn packed_to_json(bytes: &[u8]) -> (serde_json::Value, String) {
         word(i - 1)
     };
     let mut out = Vec::new();
-    let mut str = |len: usize| {
+    let mut pool: Vec<String> = Vec::new();
+    let mut str = |word: usize| {
+        if word % 2 == 1 {
+            return pool[word / 2].clone();
+        }
+        let len = word / 2;
         at += len;
-        String::from_utf16(&text[at - len..at]).unwrap()
+        pool.push(String::from_utf16(&text[at - len..at]).unwrap());
+        pool[pool.len() - 1].clone()
     };
     for _ in 0..word(0) {
         let flags = next();
