@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::rules;
+use crate::rules::FxHashMap;
 use crate::span::Span;
 use crate::syntax::{CommentKind, CommentPlacement, Script};
 
@@ -196,7 +197,10 @@ fn segment_of(segment_starts: &[usize], span: Span) -> Option<usize> {
 }
 
 /// Takes the suppressed diagnostics out of `diagnostics[from..]` (the others stay, in order),
-/// counting each suppression's use.
+/// counting each suppression's use. Linear in the diagnostics and the suppressions together:
+/// which suppression silences a diagnostic and how many each silenced are looked up, not
+/// searched for (a script with a suppression on each of its statements would otherwise take
+/// time quadratic in its length).
 pub fn apply(
     segment_starts: &[usize],
     suppressions: &mut [Suppression],
@@ -207,31 +211,122 @@ pub fn apply(
     if suppressions.is_empty() {
         return silenced;
     }
-    for d in diagnostics.split_off(from) {
-        let seg = segment_of(segment_starts, d.span);
-        // Every matching suppression counts as used; the first one is recorded.
-        let mut first = None;
-        for (i, s) in suppressions.iter_mut().enumerate() {
-            let applies = s.scope == SuppressionScope::File || (s.segment.is_some() && s.segment == seg);
-            if !applies {
-                continue;
-            }
-            if let Some(c) = s.codes.iter_mut().find(|c| c.code == Some(d.code)) {
-                c.used += 1;
-                first.get_or_insert(i);
-            }
-        }
-        match first {
-            Some(i) => silenced.push(SuppressedDiagnostic { reason: suppressions[i].reason.clone(), suppression: i, diagnostic: d }),
-            None => diagnostics.push(d),
+    // The first suppression naming each code, for the whole file (segment `None`) and for each
+    // statement; then how many diagnostics each (segment, code) had silenced.
+    let mut first: FxHashMap<(Option<usize>, &'static str), usize> = FxHashMap::default();
+    for (i, s) in suppressions.iter().enumerate() {
+        let segment = match s.scope {
+            SuppressionScope::File => None,
+            SuppressionScope::Statement if s.segment.is_some() => s.segment,
+            SuppressionScope::Statement => continue,
+        };
+        for code in s.codes.iter().filter_map(|c| c.code) {
+            first.entry((segment, code)).or_insert(i);
         }
     }
+    let mut silenced_in: FxHashMap<(Option<usize>, &'static str), usize> = FxHashMap::default();
+    let mut by = Vec::new();
+    let taken: Vec<Diagnostic> = diagnostics
+        .extract_if(from.., |d| {
+            let seg = segment_of(segment_starts, d.span);
+            let for_file = first.get(&(None, d.code)).copied();
+            let for_statement = seg.and_then(|seg| first.get(&(Some(seg), d.code)).copied());
+            let Some(by_first) = for_file.into_iter().chain(for_statement).min() else { return false };
+            // Every suppression that names the code counts as used; the first one is recorded.
+            if for_file.is_some() {
+                *silenced_in.entry((None, d.code)).or_default() += 1;
+            }
+            if for_statement.is_some() {
+                *silenced_in.entry((seg, d.code)).or_default() += 1;
+            }
+            by.push(by_first);
+            true
+        })
+        .collect();
+    for s in suppressions.iter_mut() {
+        let segment = if s.scope == SuppressionScope::File { None } else { s.segment };
+        if s.scope == SuppressionScope::Statement && segment.is_none() {
+            continue;
+        }
+        let mut counted: Vec<&'static str> = Vec::new();
+        for c in &mut s.codes {
+            // A code named twice in one comment counts once, at its first mention.
+            let Some(code) = c.code.filter(|code| !counted.contains(code)) else { continue };
+            counted.push(code);
+            c.used += silenced_in.get(&(segment, code)).copied().unwrap_or(0);
+        }
+    }
+    silenced.extend(by.into_iter().zip(taken).map(|(i, diagnostic)| SuppressedDiagnostic {
+        reason: suppressions[i].reason.clone(),
+        suppression: i,
+        diagnostic,
+    }));
     silenced
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`apply`] as first written: every suppression asked for every diagnostic (quadratic).
+    fn apply_by_search(segment_starts: &[usize], suppressions: &mut [Suppression], diagnostics: &mut Vec<Diagnostic>) -> Vec<SuppressedDiagnostic> {
+        let mut silenced = Vec::new();
+        for d in std::mem::take(diagnostics) {
+            let seg = segment_of(segment_starts, d.span);
+            let mut first = None;
+            for (i, s) in suppressions.iter_mut().enumerate() {
+                if !(s.scope == SuppressionScope::File || (s.segment.is_some() && s.segment == seg)) {
+                    continue;
+                }
+                if let Some(c) = s.codes.iter_mut().find(|c| c.code == Some(d.code)) {
+                    c.used += 1;
+                    first.get_or_insert(i);
+                }
+            }
+            match first {
+                Some(i) => silenced.push(SuppressedDiagnostic { reason: suppressions[i].reason.clone(), suppression: i, diagnostic: d }),
+                None => diagnostics.push(d),
+            }
+        }
+        silenced
+    }
+
+    proptest::proptest! {
+        /// Which suppression silences what, and the counts, are the search's: file-wide and
+        /// statement comments together, a code named twice, by name or code, unknown names.
+        #[test]
+        fn apply_is_the_search(picks in proptest::collection::vec(0usize..10, 1..40)) {
+            const LINES: [&str; 10] = [
+                "-- doris-lint: ignore D102\n",
+                "-- doris-lint: ignore D102, missing-port, D106 -- twice\n",
+                "/* doris-lint: ignore-file D106 */\n",
+                "-- doris-lint: ignore-file missing-port\n",
+                "-- doris-lint: ignore D999 nonsense\n",
+                "ALTER SYSTEM ADD BACKEND \"h1\", \"bad host:9050\";\n",
+                "ALTER SYSTEM ADD BACKEND \"h2\"; -- doris-lint: ignore D106\n",
+                "ALTER SYSTEM ADD BACKEND \"1.2.3.4:9050\";\n",
+                "-- just a comment\n",
+                ";\n",
+            ];
+            let src: String = picks.iter().map(|&i| LINES[i]).collect();
+            let script = crate::parse(&src);
+            let starts: Vec<usize> = script.segments.iter().map(|s| s.span.start).collect();
+            // Every diagnostic of the script, suppressed or not.
+            let report = crate::lint::lint_script_report(&src, &script, &crate::LintOptions::default());
+            let mut diagnostics: Vec<Diagnostic> =
+                report.diagnostics.into_iter().chain(report.suppressed.into_iter().map(|s| s.diagnostic)).collect();
+            crate::lint::sort_report(&mut diagnostics, &mut []);
+            let mut theirs = collect(&src, &script, 0);
+            let mut ours = theirs.clone();
+            let mut kept_theirs = diagnostics.clone();
+            let silenced_theirs = apply_by_search(&starts, &mut theirs, &mut kept_theirs);
+            let mut kept_ours = diagnostics;
+            let silenced_ours = apply(&starts, &mut ours, &mut kept_ours, 0);
+            proptest::prop_assert_eq!(kept_ours, kept_theirs);
+            proptest::prop_assert_eq!(silenced_ours, silenced_theirs);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
 
     #[test]
     fn parses_line_and_block_directives() {

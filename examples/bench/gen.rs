@@ -130,5 +130,10 @@ pub fn pathological() -> Vec<(&'static str, String)> {
         ("1,000 nested block comments", format!("{}{}\nSELECT 1;\n", "/* ".repeat(1000), "*/ ".repeat(1000))),
         ("a 1 MB unterminated string", format!("ALTER SYSTEM ADD BACKEND \"{}\n", "h".repeat(1 << 20))),
         ("a 1 MB line of `;`", ";".repeat(1 << 20)),
+        // Each statement's problem silenced by the comment above it.
+        (
+            "50,000 suppressed statements",
+            "-- doris-lint: ignore D102 -- port set later\nALTER SYSTEM ADD BACKEND \"10.0.0.1\";\n".repeat(50_000),
+        ),
     ]
 }
