@@ -192,7 +192,7 @@ fn packed_order(d: &Diagnostic) -> u128 {
 
 /// The number of a rule's code (`D109` → 109): codes compare as their numbers do, since every
 /// code is `D` and three digits (a test checks the registry).
-fn code_number(code: &str) -> u16 {
+pub(crate) fn code_number(code: &str) -> u16 {
     match code.as_bytes() {
         &[b'D', a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] => u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0'),
         _ => u16::MAX,
@@ -200,6 +200,7 @@ fn code_number(code: &str) -> u16 {
 }
 
 /// Sorts a report's diagnostics, and the suppressed ones, by position then code.
+#[inline(never)]
 pub(crate) fn sort_report(diagnostics: &mut [Diagnostic], suppressed: &mut [SuppressedDiagnostic]) {
     let fits = |d: &Diagnostic| (d.span.end as u64) >> 40 == 0;
     if diagnostics.iter().all(fits) && suppressed.iter().all(|s| fits(&s.diagnostic)) {

@@ -12,7 +12,6 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::rules;
-use crate::rules::FxHashMap;
 use crate::span::Span;
 use crate::syntax::{CommentKind, CommentPlacement, Script};
 
@@ -211,56 +210,54 @@ pub fn apply(
     if suppressions.is_empty() {
         return silenced;
     }
-    // The first suppression naming each code, for the whole file (segment `None`) and for each
-    // statement; then how many diagnostics each (segment, code) had silenced.
-    let mut first: FxHashMap<(Option<usize>, &'static str), usize> = FxHashMap::default();
+    // For the whole file (scope 0) and each statement (its index + 1), each code named there:
+    // the first suppression naming it, and how many diagnostics it silenced there (a sorted list
+    // searched by halves, not a map: smaller in the WebAssembly).
+    let scope_of = |s: &Suppression| match s.scope {
+        SuppressionScope::File => Some(0),
+        SuppressionScope::Statement => s.segment.map(|i| i + 1),
+    };
+    // The scope above 16 bits, the code's number below: one integer to compare.
+    type Key = u64;
+    let key = |scope: usize, code: &str| (scope as u64) << 16 | u64::from(crate::lint::code_number(code));
+    fn find(firsts: &[(Key, usize, usize)], key: Key) -> Option<usize> {
+        firsts.binary_search_by(|&(k, ..)| k.cmp(&key)).ok()
+    }
+    let mut firsts: Vec<(Key, usize, usize)> = Vec::new();
     for (i, s) in suppressions.iter().enumerate() {
-        let segment = match s.scope {
-            SuppressionScope::File => None,
-            SuppressionScope::Statement if s.segment.is_some() => s.segment,
-            SuppressionScope::Statement => continue,
+        let Some(scope) = scope_of(s) else { continue };
+        firsts.extend(s.codes.iter().filter_map(|c| c.code).map(|code| (key(scope, code), i, 0)));
+    }
+    // Stable: the first suppression of each key comes first.
+    crate::sort::sort_by_key(&mut firsts, |&(key, ..)| key);
+    firsts.dedup_by_key(|&mut (key, ..)| key);
+    for d in diagnostics.split_off(from) {
+        let for_file = find(&firsts, key(0, d.code));
+        let for_statement = segment_of(segment_starts, d.span).and_then(|seg| find(&firsts, key(seg + 1, d.code)));
+        // Every suppression that names the code counts as used; the first one is recorded.
+        let first = match (for_file, for_statement) {
+            (Some(a), Some(b)) => Some(firsts[a].1.min(firsts[b].1)),
+            (Some(a), None) | (None, Some(a)) => Some(firsts[a].1),
+            (None, None) => None,
         };
-        for code in s.codes.iter().filter_map(|c| c.code) {
-            first.entry((segment, code)).or_insert(i);
+        for at in [for_file, for_statement].into_iter().flatten() {
+            firsts[at].2 += 1;
+        }
+        match first {
+            Some(i) => silenced.push(SuppressedDiagnostic { reason: suppressions[i].reason.clone(), suppression: i, diagnostic: d }),
+            None => diagnostics.push(d),
         }
     }
-    let mut silenced_in: FxHashMap<(Option<usize>, &'static str), usize> = FxHashMap::default();
-    let mut by = Vec::new();
-    let taken: Vec<Diagnostic> = diagnostics
-        .extract_if(from.., |d| {
-            let seg = segment_of(segment_starts, d.span);
-            let for_file = first.get(&(None, d.code)).copied();
-            let for_statement = seg.and_then(|seg| first.get(&(Some(seg), d.code)).copied());
-            let Some(by_first) = for_file.into_iter().chain(for_statement).min() else { return false };
-            // Every suppression that names the code counts as used; the first one is recorded.
-            if for_file.is_some() {
-                *silenced_in.entry((None, d.code)).or_default() += 1;
-            }
-            if for_statement.is_some() {
-                *silenced_in.entry((seg, d.code)).or_default() += 1;
-            }
-            by.push(by_first);
-            true
-        })
-        .collect();
     for s in suppressions.iter_mut() {
-        let segment = if s.scope == SuppressionScope::File { None } else { s.segment };
-        if s.scope == SuppressionScope::Statement && segment.is_none() {
-            continue;
-        }
+        let Some(scope) = scope_of(s) else { continue };
         let mut counted: Vec<&'static str> = Vec::new();
         for c in &mut s.codes {
             // A code named twice in one comment counts once, at its first mention.
             let Some(code) = c.code.filter(|code| !counted.contains(code)) else { continue };
             counted.push(code);
-            c.used += silenced_in.get(&(segment, code)).copied().unwrap_or(0);
+            c.used += find(&firsts, key(scope, code)).map_or(0, |at| firsts[at].2);
         }
     }
-    silenced.extend(by.into_iter().zip(taken).map(|(i, diagnostic)| SuppressedDiagnostic {
-        reason: suppressions[i].reason.clone(),
-        suppression: i,
-        diagnostic,
-    }));
     silenced
 }
 
