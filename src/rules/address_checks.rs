@@ -215,13 +215,18 @@ pub fn requote_into(out: &mut String, like: &Operand, value: &str) {
         OperandKind::SingleQuoted => '\'',
         _ => '"',
     };
+    out.reserve(value.len() + 2);
     out.push(q);
-    for c in value.chars() {
-        if c == q || c == '\\' {
-            out.push('\\');
-        }
-        out.push(c);
+    // Copied a run at a time between the bytes to escape (both ASCII: the cuts fall on
+    // character boundaries), not a character at a time.
+    let mut rest = value;
+    while let Some(at) = rest.bytes().position(|b| b == q as u8 || b == b'\\') {
+        out.push_str(&rest[..at]);
+        out.push('\\');
+        out.push_str(&rest[at..at + 1]);
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out.push(q);
 }
 
@@ -467,6 +472,10 @@ mod tests {
         assert_eq!(requote(&op(OperandKind::DoubleQuoted, "x"), "h:1"), "\"h:1\"");
         assert_eq!(requote(&op(OperandKind::BareAddress, "x"), "h:1"), "h:1");
         assert_eq!(requote(&op(OperandKind::RawDouble, "x"), r"a\b"), r#""a\\b""#);
+        // Several escapes, at the ends, next to each other and to characters of several bytes.
+        assert_eq!(requote(&op(OperandKind::DoubleQuoted, "x"), r#""é\"'中\"#), r#""\"é\\\"'中\\""#);
+        assert_eq!(requote(&op(OperandKind::SingleQuoted, "x"), "''"), r"'\'\''");
+        assert_eq!(requote(&op(OperandKind::SingleQuoted, "x"), ""), "''");
     }
 
     #[test]
