@@ -111,20 +111,28 @@ pub fn select_round(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) 
 /// overlap, so in `(start, end)` order the ends never decrease: walking back from the last
 /// edit that starts at or before `span.end`, the first one that ends before `span.start` ends
 /// the search.
+///
+/// A sorted `Vec`, not a tree: the diagnostics come sorted by position and their edits lie in
+/// or near their statements, so an edit almost always goes at the end, and one that does not
+/// moves only the few edits after it in its statement. (A `BTreeSet` chased a pointer per level
+/// on every insert and search, out of the cache on large scripts.)
 #[derive(Default)]
 struct AcceptedEdits {
-    /// `(start, end, n)`: `n` tells apart equal spans of one fix (two insertions at a point).
-    spans: std::collections::BTreeSet<(usize, usize, usize)>,
+    /// `(start, end, n)`, in order: `n` tells apart equal spans of one fix (two insertions at
+    /// a point).
+    spans: Vec<(usize, usize, usize)>,
 }
 
 impl AcceptedEdits {
     fn insert(&mut self, span: Span) {
-        let n = self.spans.len();
-        self.spans.insert((span.start, span.end, n));
+        let key = (span.start, span.end, self.spans.len());
+        let at = self.spans.partition_point(|&k| k < key);
+        self.spans.insert(at, key);
     }
 
     fn conflicts_with(&self, span: Span) -> bool {
-        for &(start, end, _) in self.spans.range(..=(span.end, usize::MAX, usize::MAX)).rev() {
+        let upto = self.spans.partition_point(|&(start, ..)| start <= span.end);
+        for &(start, end, _) in self.spans[..upto].iter().rev() {
             if end < span.start {
                 return false;
             }
