@@ -39,7 +39,8 @@ impl Rule for MissingPort {
 
     fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
-            if lit.verdict != Verdict::MissingPort {
+            // A match, not `!=`: comparing with a `Verdict` ran the derived `PartialEq` on every literal.
+            if !matches!(lit.verdict, Verdict::MissingPort) {
                 continue;
             }
             let op = lit.operand;
