@@ -612,7 +612,16 @@ impl<'a> Literal<'a> {
         if self.has_whitespace() {
             return validate_stripped(Cow::Owned(strip(self.text)), None);
         }
-        // The usual address has one `:`, and the scan knows where.
+        // The usual address, `host:port` with one `:` (the scan knows where), a host and a port
+        // of 1..65535, is valid as it stands: accepted here without the general split. Anything
+        // else (brackets, an empty side, a bad port) takes the full path, which says why.
+        let t = self.text;
+        if self.scan.colons == 1 && !t.starts_with('[') {
+            let (host, port) = (&t[..self.scan.last_colon], &t[self.scan.last_colon + 1..]);
+            if let Some(port) = parse_java_int(port).filter(|p| (1..=65535).contains(p) && !host.is_empty()) {
+                return Ok(HostPort { host: Cow::Borrowed(host), port, bracketed: false });
+            }
+        }
         validate_stripped(Cow::Borrowed(self.text), (self.scan.colons == 1).then_some(self.scan.last_colon))
     }
 
