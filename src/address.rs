@@ -552,6 +552,9 @@ static CLASS: [u8; 256] = {
 };
 
 impl Scan {
+    // Never inlined: inside the loop over a chunk's literals the compiler ran out of registers
+    // and kept the classes on the stack, a load and a store for every byte.
+    #[inline(never)]
     fn of(text: &str) -> Scan {
         let bytes = text.as_bytes();
         let mut scan = Scan::default();
