@@ -189,9 +189,16 @@ fn java_parse(s: &str, min: i64, max: i64) -> Option<i64> {
 
 /// `Integer.valueOf`.
 pub fn parse_java_int(s: &str) -> Option<i32> {
-    // The usual port: at most 9 ASCII digits, which always fit (no sign, no full-width digits).
-    if (1..=9).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(s.bytes().fold(0, |v, b| v * 10 + i32::from(b - b'0')));
+    // The usual port: at most 9 ASCII digits, which always fit (no sign, no full-width digits),
+    // read in one pass that gives up at the first other byte.
+    if (1..=9).contains(&s.len()) {
+        let digits = s.bytes().try_fold(0, |v, b| {
+            let d = b.wrapping_sub(b'0');
+            (d <= 9).then(|| v * 10 + i32::from(d))
+        });
+        if digits.is_some() {
+            return digits;
+        }
     }
     java_parse(s, i32::MIN.into(), i32::MAX.into()).and_then(|v| i32::try_from(v).ok())
 }
