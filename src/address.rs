@@ -25,6 +25,11 @@ pub struct HostPort<'a> {
 }
 
 impl HostPort<'_> {
+    /// The same address, holding its host.
+    pub fn into_owned(self) -> HostPort<'static> {
+        HostPort { host: Cow::Owned(self.host.into_owned()), port: self.port, bracketed: self.bracketed }
+    }
+
     /// `host:port` as Doris prints it in its messages.
     pub fn display(&self) -> String {
         format!("{}:{}", self.host, self.port)

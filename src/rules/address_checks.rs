@@ -117,11 +117,15 @@ pub enum Verdict<'a> {
 
 /// Decides what a literal is, the way Doris reads it in `role`.
 fn analyze<'a>(literal: &address::Literal<'a>, value: &'a str, role: Role) -> Verdict<'a> {
-    if let Some(p) = literal.placeholder() {
+    // Doris deletes whitespace before reading the literal: one with some is read as it is without
+    // it, stripped once here (the placeholder check and the validation each stripped it anew).
+    let stripped = literal.has_whitespace().then(|| address::strip_whitespace(value));
+    let stripped_literal = stripped.as_deref().map(address::Literal::new);
+    if let Some(p) = stripped_literal.as_ref().unwrap_or(literal).placeholder() {
         return Verdict::Placeholder(p);
     }
     if role == Role::NewHostname {
-        return Verdict::Hostname(address::stripped(value));
+        return Verdict::Hostname(stripped.map_or(Cow::Borrowed(value), Cow::Owned));
     }
     if let Some(pieces) = literal.split_several(role == Role::ExistingBackend) {
         return Verdict::Several(pieces);
@@ -135,7 +139,11 @@ fn analyze<'a>(literal: &address::Literal<'a>, value: &'a str, role: Role) -> Ve
             _ => Verdict::MissingPort,
         };
     }
-    match literal.validate() {
+    let checked = match &stripped_literal {
+        Some(l) => l.validate().map(HostPort::into_owned),
+        None => literal.validate(),
+    };
+    match checked {
         Ok(hp) => Verdict::Valid(hp),
         Err(e @ (AddressError::Empty | AddressError::WrongPartCount { .. })) => Verdict::Malformed(e),
         Err(AddressError::HostNull) => Verdict::EmptyHost,
