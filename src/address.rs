@@ -25,6 +25,11 @@ pub struct HostPort<'a> {
 }
 
 impl HostPort<'_> {
+    /// The same address, holding its host.
+    pub fn into_owned(self) -> HostPort<'static> {
+        HostPort { host: Cow::Owned(self.host.into_owned()), port: self.port, bracketed: self.bracketed }
+    }
+
     /// `host:port` as Doris prints it in its messages.
     pub fn display(&self) -> String {
         format!("{}:{}", self.host, self.port)
@@ -58,12 +63,13 @@ pub enum AddressError {
 impl AddressError {
     /// The error text Doris reports.
     pub fn doris_message(&self) -> String {
+        // Texts joined by `concat` (one allocation of the right size), not `format!`: the
+        // messages of D101, D103, D105 and D107 quote it, and `core::fmt` cost more than the rest
+        // of the message.
         match self {
             AddressError::Empty => "Invalid host port: ".to_string(),
-            AddressError::WrongPartCount { text, .. } => format!("invalid host port: {text}"),
-            AddressError::PortNotInt { port } => {
-                format!("java.lang.NumberFormatException: For input string: \"{port}\"")
-            }
+            AddressError::WrongPartCount { text, .. } => ["invalid host port: ", text].concat(),
+            AddressError::PortNotInt { port } => ["java.lang.NumberFormatException: For input string: \"", port, "\""].concat(),
             AddressError::HostNull => "Host is null".to_string(),
             AddressError::PortOutOfRange { port } => {
                 format!("Encounter unknown exception: Port is out of range: {port}")
@@ -189,9 +195,16 @@ fn java_parse(s: &str, min: i64, max: i64) -> Option<i64> {
 
 /// `Integer.valueOf`.
 pub fn parse_java_int(s: &str) -> Option<i32> {
-    // The usual port: at most 9 ASCII digits, which always fit (no sign, no full-width digits).
-    if (1..=9).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(s.bytes().fold(0, |v, b| v * 10 + i32::from(b - b'0')));
+    // The usual port: at most 9 ASCII digits, which always fit (no sign, no full-width digits),
+    // read in one pass that gives up at the first other byte.
+    if (1..=9).contains(&s.len()) {
+        let digits = s.bytes().try_fold(0, |v, b| {
+            let d = b.wrapping_sub(b'0');
+            (d <= 9).then(|| v * 10 + i32::from(d))
+        });
+        if digits.is_some() {
+            return digits;
+        }
     }
     java_parse(s, i32::MIN.into(), i32::MAX.into()).and_then(|v| i32::try_from(v).ok())
 }
@@ -416,43 +429,64 @@ fn classify_unbracketed(host: &str) -> Result<HostKind, HostProblem> {
     Ok(HostKind::DnsName)
 }
 
-/// The usual unbracketed host in one pass, for [`classify_host`] (D106 asks of every address
-/// added): a dotted quad of octets 0..255, or a name of letters, digits, `-` and dots whose
-/// labels are 1 to 63 bytes long and neither start nor end with `-` (one trailing dot allowed),
-/// with a letter or `-` somewhere (all digits and dots is an IPv4 attempt). `None` for anything
-/// else: the full checks then say what is wrong (or find it fine after all).
+/// The usual unbracketed host, for [`classify_host`] (D106 asks of every address added): a dotted
+/// quad of octets 0..255, or a name of letters, digits, `-` and dots whose labels are 1 to 63
+/// bytes long and neither start nor end with `-` (one trailing dot allowed), with a letter or `-`
+/// somewhere (all digits and dots is an IPv4 attempt). `None` for anything else: the full checks
+/// then say what is wrong (or find it fine after all).
 fn plain_host(host: &[u8]) -> Option<HostKind> {
     if host.len() > 253 {
         return None;
     }
     let name = host.strip_suffix(b".").unwrap_or(host);
-    // Whether each label is fine, and whether it is an octet (its value is only read when it
-    // has at most three digits, so wrapping cannot matter).
     let label_ok = |label: &[u8]| label.len() <= 63 && label.first().is_some_and(|&c| c != b'-') && label.last() != Some(&b'-');
-    let (mut start, mut parts, mut value, mut octets, mut letters) = (0, 0, 0u32, true, false);
+    // One table lookup a byte gathers what the name is made of; only a dot makes more work (its
+    // label is checked). The octets are read afterwards, and only for a host without letters:
+    // reading them on the way cost a multiplication a byte on every name.
+    let (mut kinds, mut start, mut dots) = (0, 0, 0);
     for (i, &b) in name.iter().enumerate() {
-        if b.is_ascii_digit() {
-            value = value.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
-        } else if b.is_ascii_alphabetic() || b == b'-' {
-            letters = true;
-        } else if b == b'.' && label_ok(&name[start..i]) {
-            octets &= i - start <= 3 && value <= 255;
-            (start, value, parts) = (i + 1, 0, parts + 1);
-        } else {
-            return None;
+        let kind = HOST_BYTE[usize::from(b)];
+        kinds |= kind;
+        if kind == HOST_DOT {
+            if !label_ok(&name[start..i]) {
+                return None;
+            }
+            (start, dots) = (i + 1, dots + 1);
         }
     }
-    if !label_ok(&name[start..]) {
+    if kinds & HOST_OTHER != 0 || !label_ok(&name[start..]) {
         return None;
     }
-    if letters {
-        Some(HostKind::DnsName)
-    } else {
-        // `check_ipv4` keeps a trailing dot as a fifth, empty part.
-        let last_octet = name.len() - start <= 3 && value <= 255;
-        (octets && last_octet && parts == 3 && name.len() == host.len()).then_some(HostKind::Ipv4)
+    if kinds & HOST_NAME != 0 {
+        return Some(HostKind::DnsName);
     }
+    // Digits and dots, every label of one to 63 digits. `check_ipv4` keeps a trailing dot as a
+    // fifth, empty part.
+    let octet = |label: &[u8]| label.len() <= 3 && label.iter().fold(0, |v, &d| v * 10 + u32::from(d - b'0')) <= 255;
+    (dots == 3 && name.len() == host.len() && name.split(|&b| b == b'.').all(octet)).then_some(HostKind::Ipv4)
 }
+
+// The kinds of a host's bytes ([`HOST_BYTE`]), for [`plain_host`].
+const HOST_DIGIT: u8 = 1;
+/// A letter or `-`.
+const HOST_NAME: u8 = 2;
+const HOST_DOT: u8 = 4;
+const HOST_OTHER: u8 = 8;
+
+static HOST_BYTE: [u8; 256] = {
+    let mut t = [HOST_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => HOST_DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' | b'-' => HOST_NAME,
+            b'.' => HOST_DOT,
+            _ => HOST_OTHER,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// `127.0.0.0/8`, `localhost` (any case, optional trailing dot) and `::1` (any spelling).
 pub fn is_loopback(host: &str) -> bool {
@@ -531,6 +565,9 @@ static CLASS: [u8; 256] = {
 };
 
 impl Scan {
+    // Never inlined: inside the loop over a chunk's literals the compiler ran out of registers
+    // and kept the classes on the stack, a load and a store for every byte.
+    #[inline(never)]
     fn of(text: &str) -> Scan {
         let bytes = text.as_bytes();
         let mut scan = Scan::default();
@@ -591,7 +628,16 @@ impl<'a> Literal<'a> {
         if self.has_whitespace() {
             return validate_stripped(Cow::Owned(strip(self.text)), None);
         }
-        // The usual address has one `:`, and the scan knows where.
+        // The usual address, `host:port` with one `:` (the scan knows where), a host and a port
+        // of 1..65535, is valid as it stands: accepted here without the general split. Anything
+        // else (brackets, an empty side, a bad port) takes the full path, which says why.
+        let t = self.text;
+        if self.scan.colons == 1 && !t.starts_with('[') {
+            let (host, port) = (&t[..self.scan.last_colon], &t[self.scan.last_colon + 1..]);
+            if let Some(port) = parse_java_int(port).filter(|p| (1..=65535).contains(p) && !host.is_empty()) {
+                return Ok(HostPort { host: Cow::Borrowed(host), port, bracketed: false });
+            }
+        }
         validate_stripped(Cow::Borrowed(self.text), (self.scan.colons == 1).then_some(self.scan.last_colon))
     }
 

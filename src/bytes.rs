@@ -31,18 +31,28 @@ pub fn find3(b: &[u8], from: usize, x: u8, y: u8, z: u8) -> Option<usize> {
 
 /// The number of bytes `c` in `bytes`.
 pub fn count(bytes: &[u8], c: u8) -> usize {
-    let mut words = bytes.chunks_exact(8);
     let mut n = 0;
-    for chunk in &mut words {
-        let x = word(chunk) ^ (ONES * u64::from(c));
-        // The high bit of each byte of `x` that is zero (a `c`), exactly: `(b & 0x7f) + 0x7f`
-        // reaches 0x80 when the low seven bits are not all zero, without carrying into the next
-        // byte, and or-ing `b` adds its own high bit.
-        let zero = !(((x & (ONES * 0x7f)) + ONES * 0x7f) | x) & HIGHS;
-        // Their number: a one per such byte, summed into the top byte by the multiplication.
-        n += ((zero >> 7).wrapping_mul(ONES) >> 56) as usize;
+    // A one in a byte of `sums` for each `c`, added up a block of 255 words at a time (no byte of
+    // the sums can overflow) and only then summed across: not one multiplication a word.
+    for block in bytes.chunks(8 * 255) {
+        let mut words = block.chunks_exact(8);
+        let mut sums = 0;
+        for chunk in &mut words {
+            let x = word(chunk) ^ (ONES * u64::from(c));
+            // The high bit of each byte of `x` that is zero (a `c`), exactly: `(b & 0x7f) + 0x7f`
+            // reaches 0x80 when the low seven bits are not all zero, without carrying into the next
+            // byte, and or-ing `b` adds its own high bit.
+            let zero = !(((x & (ONES * 0x7f)) + ONES * 0x7f) | x) & HIGHS;
+            sums += zero >> 7;
+        }
+        // The eight sums (at most 255 each) added in pairs into four 16-bit lanes, which the
+        // multiplication adds up in the top lane (at most 2,040: nothing carries out of it).
+        const LOW_BYTES: u64 = 0x00ff_00ff_00ff_00ff;
+        let pairs = (sums & LOW_BYTES) + (sums >> 8 & LOW_BYTES);
+        n += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
+        n += words.remainder().iter().filter(|&&b| b == c).count();
     }
-    n + words.remainder().iter().filter(|&&b| b == c).count()
+    n
 }
 
 #[cfg(test)]
@@ -88,6 +98,11 @@ mod tests {
             }
         }
         assert_eq!(count(&[b'\n'; 64], b'\n'), 64);
+        // Across the blocks of 255 words, with every byte of the sums full.
+        assert_eq!(count(&[b'\n'; 5003], b'\n'), 5003);
+        let long: Vec<u8> = (0..7000).map(|i| if i % 3 == 0 { b'\n' } else { b'a' }).collect();
+        assert_eq!(count(&long, b'\n'), 2334);
+        assert_eq!(count(&long[1..6999], b'\n'), 2332);
         assert_eq!(count(&[0; 64], 0), 64);
     }
 }

@@ -115,13 +115,18 @@ pub enum Verdict<'a> {
     Hostname(Cow<'a, str>),
 }
 
-/// Decides what a literal is, the way Doris reads it in `role`.
-fn analyze<'a>(literal: &address::Literal<'a>, value: &'a str, role: Role) -> Verdict<'a> {
-    if let Some(p) = literal.placeholder() {
+/// Decides what a literal is, the way Doris reads it in `role`. `stripped`: the literal without
+/// its whitespace, when it has some.
+fn analyze<'a>(literal: &address::Literal<'a>, value: &'a str, stripped: Option<&str>, role: Role) -> Verdict<'a> {
+    // Doris deletes whitespace before reading the literal: one with some is read as it is without
+    // it, stripped once by the caller (the placeholder check and the validation each stripped it
+    // anew, and so did the rules).
+    let stripped_literal = stripped.map(address::Literal::new);
+    if let Some(p) = stripped_literal.as_ref().unwrap_or(literal).placeholder() {
         return Verdict::Placeholder(p);
     }
     if role == Role::NewHostname {
-        return Verdict::Hostname(address::stripped(value));
+        return Verdict::Hostname(stripped.map_or(Cow::Borrowed(value), |s| Cow::Owned(s.to_owned())));
     }
     if let Some(pieces) = literal.split_several(role == Role::ExistingBackend) {
         return Verdict::Several(pieces);
@@ -135,7 +140,11 @@ fn analyze<'a>(literal: &address::Literal<'a>, value: &'a str, role: Role) -> Ve
             _ => Verdict::MissingPort,
         };
     }
-    match literal.validate() {
+    let checked = match &stripped_literal {
+        Some(l) => l.validate().map(HostPort::into_owned),
+        None => literal.validate(),
+    };
+    match checked {
         Ok(hp) => Verdict::Valid(hp),
         Err(e @ (AddressError::Empty | AddressError::WrongPartCount { .. })) => Verdict::Malformed(e),
         Err(AddressError::HostNull) => Verdict::EmptyHost,
@@ -152,8 +161,8 @@ pub struct Lit<'a> {
     pub operand: &'a Operand,
     /// The operand's decoded value.
     value: &'a str,
-    /// Whether the value has whitespace that Doris deletes.
-    whitespace: bool,
+    /// The value without the whitespace Doris deletes, when it has some.
+    stripped: Option<String>,
     pub verdict: Verdict<'a>,
 }
 
@@ -166,7 +175,12 @@ impl<'a> Lit<'a> {
     /// Whether the value has whitespace that Doris deletes (known from the analysis: no rule
     /// reads the value again to find out).
     pub fn has_whitespace(&self) -> bool {
-        self.whitespace
+        self.stripped.is_some()
+    }
+
+    /// The value as Doris reads it, without whitespace (stripped once, by the analysis).
+    pub fn stripped(&self) -> &str {
+        self.stripped.as_deref().unwrap_or(self.value)
     }
 }
 
@@ -184,9 +198,9 @@ fn statement_literals<'a>(src: &'a str, st: &'a Statement, out: &mut Vec<Lit<'a>
             }
             let value = op.value(src);
             let literal = address::Literal::new(value);
-            let verdict = analyze(&literal, value, role);
-            let whitespace = literal.has_whitespace();
-            out.push(Lit { statement: st, index: index as u32, role, operand: op, value, whitespace, verdict });
+            let stripped = literal.has_whitespace().then(|| address::strip_whitespace(value));
+            let verdict = analyze(&literal, value, stripped.as_deref(), role);
+            out.push(Lit { statement: st, index: index as u32, role, operand: op, value, stripped, verdict });
         }
     }
 }

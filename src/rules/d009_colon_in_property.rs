@@ -42,8 +42,8 @@ impl Rule for ColonInProperty {
                     .diagnostic(
                         p.assign.span,
                         t!(cx, 
-                            format!("`{colon}` after {key}: Doris needs `=` between a property key and its value (syntax error)"),
-                            format!("{key} 后的 `{colon}`：Doris 要求属性键和值之间用 `=`（语法错误）"),
+                            cat!("`", colon, "` after ", key, ": Doris needs `=` between a property key and its value (syntax error)"),
+                            cat!(key, " 后的 `", colon, "`：Doris 要求属性键和值之间用 `=`（语法错误）"),
                         ),
                     )
                     .with_help(t!(cx, "write `=`", "请写 `=`"))

@@ -39,14 +39,15 @@ impl Rule for MissingPort {
 
     fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
-            if lit.verdict != Verdict::MissingPort {
+            // A match, not `!=`: comparing with a `Verdict` ran the derived `PartialEq` on every literal.
+            if !matches!(lit.verdict, Verdict::MissingPort) {
                 continue;
             }
             let op = lit.operand;
             let text = cx.text(op.span);
             let Some(port) = lit.role.expected_port(cx.options) else { continue };
             let label = address_checks::statement_label(lit.statement.kind);
-            let host = address::stripped(lit.value());
+            let host = lit.stripped();
             let looks_like_id = address::parse_backend_id(&host).is_some();
             let message = if lit.role == Role::NewBackend {
                 if looks_like_id {

@@ -31,7 +31,8 @@ impl Rule for EmptyHost {
 
     fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
-            if lit.verdict != Verdict::EmptyHost {
+            // A match, not `!=`: comparing with a `Verdict` ran the derived `PartialEq` on every literal.
+            if !matches!(lit.verdict, Verdict::EmptyHost) {
                 continue;
             }
             let op = lit.operand;

@@ -43,7 +43,7 @@ impl Rule for MalformedAddress {
             let op = lit.operand;
             let text = cx.text(op.span);
             let m = err.doris_message();
-            let t = address::stripped(lit.value());
+            let t = lit.stripped();
             let v6 = address::split_unbracketed_ipv6(&t);
             let (why_en, why_zh) = if let AddressError::Empty = err {
                 ("it is empty".to_string(), "它是空的".to_string())

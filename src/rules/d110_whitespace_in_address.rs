@@ -1,4 +1,3 @@
-use crate::address;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::rules::address_checks::{requote, Verdict};
 use crate::rules::{Context, FixAvailability, Rule, RuleMeta};
@@ -41,7 +40,7 @@ impl Rule for WhitespaceInAddress {
             }
             let op = lit.operand;
             let text = cx.text(op.span);
-            let fixed = requote(op, &address::stripped(lit.value()));
+            let fixed = requote(op, lit.stripped());
             let d = cx
                 .diagnostic(
                     op.span,

@@ -34,7 +34,8 @@ impl Rule for InvalidBackendId {
 
     fn check(&self, cx: &mut Context<'_, '_>) {
         for lit in cx.literals() {
-            if lit.verdict != Verdict::NotAnId {
+            // A match, not `!=`: comparing with a `Verdict` ran the derived `PartialEq` on every literal.
+            if !matches!(lit.verdict, Verdict::NotAnId) {
                 continue;
             }
             let op = lit.operand;

@@ -44,11 +44,12 @@ impl Piece for char {
 /// Integers written by hand (`core::fmt` costs more than the rest of a message): the digits of
 /// `n`, after a `-` when `negative`.
 fn push_integer(out: &mut String, negative: bool, mut n: u64) {
+    // The digits' values, last first.
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+        digits[at] = (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
@@ -58,7 +59,9 @@ fn push_integer(out: &mut String, negative: bool, mut n: u64) {
         out.push('-');
     }
     for &d in &digits[at..] {
-        out.push(char::from(d));
+        // `& 15` (no change to a digit) shows the compiler an ASCII character: `push` then
+        // writes one byte, without its test for characters of several.
+        out.push(char::from(b'0' + (d & 15)));
     }
 }
 
