@@ -102,7 +102,8 @@ impl Builder {
             return;
         }
         let kw = if matches!(kind, TokenKind::Word) && self.class != Some(Class::Other) {
-            Kw::of_word(t.span.text(src).as_bytes())
+            // The bytes, not the text: slicing a `str` checks both ends for char boundaries.
+            Kw::of_word(&src.as_bytes()[t.span.start..t.span.end])
         } else {
             None
         };
@@ -271,7 +272,10 @@ fn split_each_dyn(src: &str, f: &mut dyn FnMut(RawSegment, &[SigToken])) {
         let body_tokens = cur.tokens.len();
         while let Some(next) = lexer.next() {
             match next.kind {
-                TokenKind::Whitespace if !next.span.text(src).contains('\n') => pending.push(next),
+                // A byte search: `str::contains` sets up a pattern searcher for each call.
+                TokenKind::Whitespace if !src.as_bytes()[next.span.start..next.span.end].contains(&b'\n') => {
+                    pending.push(next)
+                }
                 k if k.is_comment() => {
                     pending.push(next);
                     for p in pending.drain(..) {
