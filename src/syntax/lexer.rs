@@ -395,7 +395,18 @@ impl Iterator for Lexer<'_> {
                 self.skip_whitespace();
                 return exact(self, TokenKind::Whitespace, self.pos);
             }
-            Class::Ident => return exact(self, TokenKind::Word, self.word_end(start + 1)),
+            Class::Ident => {
+                // The ASCII run here, without a call (most words are ASCII through and through);
+                // `word_end` takes over at a non-ASCII byte.
+                let mut i = start + 1;
+                while b.get(i).is_some_and(|&c| matches!(class(c), Class::Ident | Class::Raw)) {
+                    i += 1;
+                }
+                if b.get(i).is_some_and(|c| !c.is_ascii()) {
+                    i = self.word_end(i);
+                }
+                return exact(self, TokenKind::Word, i);
+            }
             Class::Raw => match b.get(start + 1) {
                 Some(&q @ (b'\'' | b'"')) => {
                     let Scan { end, terminated, .. } = self.string(start + 2, q, false);
