@@ -248,20 +248,22 @@ pub fn split_each(src: &str, mut f: impl FnMut(RawSegment, &[SigToken])) {
 /// [`split_each`], compiled once for every caller.
 fn split_each_dyn(src: &str, f: &mut dyn FnMut(RawSegment, &[SigToken])) {
     let mut lexer = Lexer::new(src);
-    let mut lookahead: Option<Token> = None;
     let mut cur = Builder::new(0);
     let mut emitted = false;
     let mut pending: Vec<Token> = Vec::new();
-    loop {
-        if lookahead.is_none() && lexer.skip_whitespace() {
-            // What pushing the whitespace token would do, without making it.
-            cur.glued = false;
-        }
-        let Some(t) = lookahead.take().or_else(|| lexer.next()) else { break };
+    // The token to handle next: one variable whether it comes from the scanner or is the one
+    // the look past a `;` stopped at (a single source of tokens keeps the loop short).
+    let mut next = lexer.next();
+    while let Some(t) = next {
         if !matches!(t.kind, TokenKind::Semicolon) {
             cur.push(src, t);
             // Inside a statement of the family, no literal spans lines (see `Lexer`).
             lexer.line_bounded = cur.class == Some(Class::Family);
+            if lexer.skip_whitespace() {
+                // What pushing the whitespace token would do, without making it.
+                cur.glued = false;
+            }
+            next = lexer.next();
             continue;
         }
         lexer.line_bounded = false;
@@ -270,21 +272,23 @@ fn split_each_dyn(src: &str, f: &mut dyn FnMut(RawSegment, &[SigToken])) {
         let mut end = t.span.end;
         pending.clear();
         let body_tokens = cur.tokens.len();
-        while let Some(next) = lexer.next() {
-            match next.kind {
+        // The scanner is exhausted unless this loop stops at a token, which is handled next.
+        next = None;
+        while let Some(after) = lexer.next() {
+            match after.kind {
                 // A byte search: `str::contains` sets up a pattern searcher for each call.
-                TokenKind::Whitespace if !src.as_bytes()[next.span.start..next.span.end].contains(&b'\n') => {
-                    pending.push(next)
+                TokenKind::Whitespace if !src.as_bytes()[after.span.start..after.span.end].contains(&b'\n') => {
+                    pending.push(after)
                 }
                 k if k.is_comment() => {
-                    pending.push(next);
+                    pending.push(after);
                     for p in pending.drain(..) {
                         cur.push(src, p);
                         end = p.span.end;
                     }
                 }
                 _ => {
-                    lookahead = Some(next);
+                    next = Some(after);
                     break;
                 }
             }
