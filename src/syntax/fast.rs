@@ -254,6 +254,13 @@ impl<'a> P<'a> {
     /// `address_list = { address ~ (comma ~ address)* }`
     fn address_list(&mut self) -> Option<()> {
         let first = self.address()?;
+        if self.peek_comma().is_none() {
+            // The common list of one, built directly (as `single_address` does): no round trip
+            // through the scratch buffers.
+            let list = AddressList { span: first.span, items: Box::new([first]), commas: Box::default() };
+            self.s.parts.push(Part::Addresses(Box::new(list)));
+            return Some(());
+        }
         self.s.operands.clear();
         self.s.commas.clear();
         self.s.operands.push(first);
