@@ -44,9 +44,18 @@ pub fn parse(src: &str, toks: &[SigToken], scratch: &mut Scratch) -> Option<Stat
     Some(Statement {
         kind,
         span: first.cover(last),
-        parts: p.s.parts.drain(..).collect(),
+        parts: take_exact(&mut p.s.parts),
         removed: p.removed.into_boxed_slice(),
     })
+}
+
+/// Moves a scratch buffer's items into a slice of their exact size, leaving the buffer empty
+/// (and its capacity in place): one allocation and one copy, where collecting a `drain` went
+/// through the iterator machinery item by item.
+fn take_exact<T>(scratch: &mut Vec<T>) -> Box<[T]> {
+    let mut exact = Vec::with_capacity(scratch.len());
+    exact.append(scratch);
+    exact.into_boxed_slice()
 }
 
 fn part_span(p: &Part) -> Span {
@@ -278,7 +287,7 @@ impl<'a> P<'a> {
                 }
             }
         }
-        let items: Box<[Operand]> = self.s.operands.drain(..).collect();
+        let items = take_exact(&mut self.s.operands);
         let span = items[0].span.cover(items[items.len() - 1].span);
         let commas = self.s.commas.as_slice().into();
         self.s.parts.push(Part::Addresses(Box::new(AddressList { span, items, commas })));
@@ -412,7 +421,7 @@ impl<'a> P<'a> {
             span: open.cover(close),
             open,
             close,
-            items: self.s.properties.drain(..).collect(),
+            items: take_exact(&mut self.s.properties),
             commas: self.s.property_commas.as_slice().into(),
             trailing_comma,
         })));
