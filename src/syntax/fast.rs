@@ -263,28 +263,28 @@ impl<'a> P<'a> {
     /// `address_list = { address ~ (comma ~ address)* }`
     fn address_list(&mut self) -> Option<()> {
         let first = self.address()?;
-        if self.peek_comma().is_none() {
+        let Some(mut comma) = self.peek_comma() else {
             // The common list of one, built directly (as `single_address` does): no round trip
             // through the scratch buffers.
             let list = AddressList { span: first.span, items: Box::new([first]), commas: Box::default() };
             self.s.parts.push(Part::Addresses(Box::new(list)));
             return Some(());
-        }
+        };
         self.s.operands.clear();
         self.s.commas.clear();
         self.s.operands.push(first);
-        while let Some(comma) = self.peek_comma() {
+        loop {
             let mark = self.i;
             self.i += 1;
-            match self.address() {
-                Some(op) => {
-                    self.s.commas.push(comma);
-                    self.s.operands.push(op);
-                }
-                None => {
-                    self.i = mark;
-                    break;
-                }
+            let Some(op) = self.address() else {
+                self.i = mark;
+                break;
+            };
+            self.s.commas.push(comma);
+            self.s.operands.push(op);
+            match self.peek_comma() {
+                Some(next) => comma = next,
+                None => break,
             }
         }
         let items = take_exact(&mut self.s.operands);
@@ -294,25 +294,30 @@ impl<'a> P<'a> {
         Some(())
     }
 
-    /// The punctuation token at `i`, as text.
-    fn punct(&self, i: usize) -> Option<&'a str> {
-        let t = self.toks.get(i)?;
-        matches!(t.kind, TokenKind::Punct | TokenKind::FullwidthPunct).then(|| t.span.text(self.src))
+    /// A token's bytes: punctuation is compared as bytes, which spares the char-boundary checks
+    /// of slicing a `str`.
+    fn bytes(&self, t: &SigToken) -> &'a [u8] {
+        &self.src.as_bytes()[t.span.start..t.span.end]
     }
 
-    /// An ASCII punctuation token at `i` that is glued to the previous token.
-    fn glued_punct(&self, i: usize, c: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Punct)) && self.text(i) == c
+    /// The punctuation token at `i`, as bytes.
+    fn punct(&self, i: usize) -> Option<&'a [u8]> {
+        let t = self.toks.get(i)?;
+        matches!(t.kind, TokenKind::Punct | TokenKind::FullwidthPunct).then(|| self.bytes(t))
+    }
+
+    /// An ASCII punctuation token `c` at `i` that is glued to the previous token.
+    fn glued_punct(&self, i: usize, c: u8) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Punct) && self.bytes(t) == [c])
     }
 
     fn peek_comma(&self) -> Option<Span> {
-        let text = self.punct(self.i)?;
-        (text == "," || text == "\u{FF0C}").then(|| self.toks[self.i].span)
+        self.peek_punct(",", "\u{FF0C}")
     }
 
     fn peek_punct(&self, ascii: &str, fullwidth: &str) -> Option<Span> {
         let text = self.punct(self.i)?;
-        (text == ascii || text == fullwidth).then(|| self.toks[self.i].span)
+        (text == ascii.as_bytes() || text == fullwidth.as_bytes()).then(|| self.toks[self.i].span)
     }
 
     /// `address = { string | bare_address }`
@@ -329,7 +334,7 @@ impl<'a> P<'a> {
             }
             let ok = match t.kind {
                 TokenKind::Word => true,
-                TokenKind::Punct => matches!(t.span.text(self.src), "." | ":" | "[" | "]" | "-" | "/"),
+                TokenKind::Punct => matches!(self.bytes(t), b"." | b":" | b"[" | b"]" | b"-" | b"/"),
                 _ => false,
             };
             if !ok {
@@ -447,17 +452,17 @@ impl<'a> P<'a> {
     fn assign(&mut self) -> Option<Assign> {
         let span = self.toks.get(self.i)?.span;
         let kind = match self.punct(self.i)? {
-            "=" => {
-                if self.glued_punct(self.i + 1, "=") {
+            b"=" => {
+                if self.glued_punct(self.i + 1, b'=') {
                     let span = span.cover(self.toks[self.i + 1].span);
                     self.i += 2;
                     return Some(Assign { span, kind: AssignKind::EqEq });
                 }
                 AssignKind::Eq
             }
-            ":" => AssignKind::Colon,
-            "\u{FF1D}" => AssignKind::FullwidthEq,
-            "\u{FF1A}" => AssignKind::FullwidthColon,
+            b":" => AssignKind::Colon,
+            t if t == "\u{FF1D}".as_bytes() => AssignKind::FullwidthEq,
+            t if t == "\u{FF1A}".as_bytes() => AssignKind::FullwidthColon,
             _ => return None,
         };
         self.i += 1;
@@ -486,7 +491,7 @@ impl<'a> P<'a> {
         }
         let start = self.i;
         let mut end = self.i + 1;
-        while self.glued_punct(end, ".") && self.toks.get(end + 1).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word)) {
+        while self.glued_punct(end, b'.') && self.toks.get(end + 1).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word)) {
             end += 2;
         }
         self.i = end;
@@ -516,7 +521,7 @@ impl<'a> P<'a> {
             return None;
         }
         let mut end = j + 1;
-        if self.glued_punct(end, ".")
+        if self.glued_punct(end, b'.')
             && self.toks.get(end + 1).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word))
             && starts_digit(self.text(end + 1))
         {
