@@ -165,10 +165,20 @@ impl Builder {
             span: Span::new(self.start, end),
             body,
             terminator,
-            comments: self.comments.as_slice().into(),
-            lexical: self.lexical.as_slice().into(),
+            comments: boxed_copy(&self.comments),
+            lexical: boxed_copy(&self.lexical),
             class,
         }
+    }
+}
+
+/// An exact-size copy of `items`. Most segments have no comments and no lexical issues, and
+/// `Box::from` an empty slice still calls `memcpy`: the empty box is made directly.
+fn boxed_copy<T: Copy>(items: &[T]) -> Box<[T]> {
+    if items.is_empty() {
+        Box::default()
+    } else {
+        items.into()
     }
 }
 
