@@ -379,7 +379,39 @@ fn class(c: u8) -> Class {
 impl Iterator for Lexer<'_> {
     type Item = Token;
 
+    /// The commonest tokens (words, one-byte punctuation, `;`) are made here, small enough to
+    /// inline into the splitter's loop (the ASCII run of a word without a call: `word_end` takes
+    /// over at a non-ASCII byte); every other token is `scan`'s, whose slow paths make each call
+    /// cost more than a short token.
+    #[inline]
     fn next(&mut self) -> Option<Token> {
+        let start = self.pos;
+        let b = self.bytes();
+        let &c = b.get(start)?;
+        let (kind, end) = match class(c) {
+            Class::Ident => {
+                let mut i = start + 1;
+                while b.get(i).is_some_and(|&c| matches!(class(c), Class::Ident | Class::Raw)) {
+                    i += 1;
+                }
+                if b.get(i).is_some_and(|c| !c.is_ascii()) {
+                    i = self.word_end(i);
+                }
+                (TokenKind::Word, i)
+            }
+            Class::Punct => (TokenKind::Punct, start + 1),
+            Class::Semicolon => (TokenKind::Semicolon, start + 1),
+            _ => return self.scan(),
+        };
+        self.pos = end;
+        Some(Token { kind, span: Span::new(start, end) })
+    }
+}
+
+impl Lexer<'_> {
+    /// The token at the cursor, of any kind.
+    #[inline(never)]
+    fn scan(&mut self) -> Option<Token> {
         let start = self.pos;
         let b = self.bytes();
         let &c = b.get(start)?;
@@ -395,18 +427,8 @@ impl Iterator for Lexer<'_> {
                 self.skip_whitespace();
                 return exact(self, TokenKind::Whitespace, self.pos);
             }
-            Class::Ident => {
-                // The ASCII run here, without a call (most words are ASCII through and through);
-                // `word_end` takes over at a non-ASCII byte.
-                let mut i = start + 1;
-                while b.get(i).is_some_and(|&c| matches!(class(c), Class::Ident | Class::Raw)) {
-                    i += 1;
-                }
-                if b.get(i).is_some_and(|c| !c.is_ascii()) {
-                    i = self.word_end(i);
-                }
-                return exact(self, TokenKind::Word, i);
-            }
+            // `next` makes these words (and punctuation and `;`) itself: this is for completeness.
+            Class::Ident => return exact(self, TokenKind::Word, self.word_end(start + 1)),
             Class::Raw => match b.get(start + 1) {
                 Some(&q @ (b'\'' | b'"')) => {
                     let Scan { end, terminated, .. } = self.string(start + 2, q, false);
