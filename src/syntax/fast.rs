@@ -10,6 +10,7 @@
 use crate::span::Span;
 use crate::syntax::ast::*;
 use crate::syntax::lexer::{QuoteKind, SigToken, TokenKind};
+use crate::syntax::split::boxed_copy;
 
 /// Buffers reused from one statement to the next: a statement's lists are built here and
 /// copied out at their exact size, so a parse makes one allocation per list and no regrowth.
@@ -427,7 +428,8 @@ impl<'a> P<'a> {
             open,
             close,
             items: take_exact(&mut self.s.properties),
-            commas: self.s.property_commas.as_slice().into(),
+            // Empty for the usual list of one property.
+            commas: boxed_copy(&self.s.property_commas),
             trailing_comma,
         })));
         Some(())

@@ -174,7 +174,7 @@ impl Builder {
 
 /// An exact-size copy of `items`. Most segments have no comments and no lexical issues, and
 /// `Box::from` an empty slice still calls `memcpy`: the empty box is made directly.
-fn boxed_copy<T: Copy>(items: &[T]) -> Box<[T]> {
+pub(crate) fn boxed_copy<T: Copy>(items: &[T]) -> Box<[T]> {
     if items.is_empty() {
         Box::default()
     } else {
