@@ -140,6 +140,8 @@ impl Builder {
         }
     }
 
+    /// Inlined: the segment is then built where it is handed on, not copied out of a call.
+    #[inline(always)]
     fn finish(&mut self, terminator: Option<Span>, end: usize) -> RawSegment {
         let body = match self.body_start {
             Some(s) => Span::new(s, self.body_end),
