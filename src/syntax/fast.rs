@@ -405,6 +405,11 @@ impl<'a> P<'a> {
                 if comma.is_some() {
                     self.i += 1;
                 }
+                // Most lists end here, at `)`: a token no key starts with needs no attempt.
+                if !self.at_key() {
+                    self.i = mark;
+                    break;
+                }
                 match self.property() {
                     Some(p) => {
                         self.s.property_commas.push(comma);
@@ -433,6 +438,17 @@ impl<'a> P<'a> {
             trailing_comma,
         })));
         Some(())
+    }
+
+    /// Whether the token at the cursor can start a `property_key` (the tokens `key_or_value`
+    /// accepts first for a key).
+    fn at_key(&self) -> bool {
+        self.toks.get(self.i).is_some_and(|t| {
+            matches!(
+                t.kind,
+                TokenKind::String { terminated: true, .. } | TokenKind::Backquoted { terminated: true } | TokenKind::Word
+            )
+        })
     }
 
     /// `property = { property_key ~ assign ~ property_value }`
