@@ -259,7 +259,12 @@ impl<'a> Lexer<'a> {
         let b = self.bytes();
         let mut depth = 0usize;
         let mut i = start;
-        while i + 1 < b.len() {
+        // From one `/` or `*` to the next: only they open or close a comment.
+        while let Some(at) = find3(b, i, b'/', b'*', b'*') {
+            i = at;
+            if i + 1 >= b.len() {
+                break;
+            }
             if b[i] == b'/' && b[i + 1] == b'*' {
                 depth += 1;
                 i += 2;
