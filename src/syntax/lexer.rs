@@ -166,7 +166,8 @@ impl<'a> Lexer<'a> {
     }
 
     fn line_end(&self, from: usize) -> usize {
-        memchr_newline(&self.bytes()[from..]).map_or(self.src.len(), |i| from + i)
+        // Eight bytes at a time: a line comment is read to its end.
+        find3(self.bytes(), from, b'\n', b'\n', b'\n').unwrap_or(self.src.len())
     }
 
     /// Scans a quoted string whose body starts at `body`, across lines.
@@ -325,10 +326,6 @@ impl Lexer<'_> {
         }
         i
     }
-}
-
-fn memchr_newline(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
 }
 
 /// Where a quoted string ends, and whether its value is its text (no escape, no doubled quote).
