@@ -286,7 +286,7 @@ fn split_each_dyn(src: &str, f: &mut dyn FnMut(RawSegment, &[SigToken])) {
         let body_tokens = cur.tokens.len();
         // The scanner is exhausted unless this loop stops at a token, which is handled next.
         next = None;
-        while let Some(after) = lexer.next() {
+        for after in lexer.by_ref() {
             match after.kind {
                 // A byte search: `str::contains` sets up a pattern searcher for each call.
                 TokenKind::Whitespace if !src.as_bytes()[after.span.start..after.span.end].contains(&b'\n') => {
