@@ -357,14 +357,10 @@ const fn fold_case(word: &[u8]) -> u128 {
     } else if n >= 4 {
         ((read4(word, 0) | CASE) as u64, read4(word, n - 4) | CASE)
     } else {
-        // One to three bytes, in the head alone.
-        let mut h = 0u64;
-        let mut i = 0;
-        while i < n {
-            h |= ((word[i] | 0x20) as u64) << (8 * i);
-            i += 1;
-        }
-        (h, 0)
+        // One to three bytes, in the head alone: the first, the middle and the last (which cover
+        // them all, without a loop).
+        let h = [word[0], word[n / 2], word[n - 1]];
+        ((h[0] | 0x20) as u64 | ((h[1] | 0x20) as u64) << 8 | ((h[2] | 0x20) as u64) << 16, 0)
     };
     (head as u128) | ((tail as u128) << 64)
 }

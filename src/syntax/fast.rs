@@ -10,6 +10,7 @@
 use crate::span::Span;
 use crate::syntax::ast::*;
 use crate::syntax::lexer::{QuoteKind, SigToken, TokenKind};
+use crate::syntax::split::boxed_copy;
 
 /// Buffers reused from one statement to the next: a statement's lists are built here and
 /// copied out at their exact size, so a parse makes one allocation per list and no regrowth.
@@ -32,12 +33,10 @@ struct P<'a> {
 
 /// Parses one statement of the family from its significant tokens (as the splitter found
 /// them); `None` when the grammar rejects it (the caller then asks `explain` why).
+///
+/// An unterminated string or back-quoted name needs no check of its own: no rule below consumes
+/// one (they all ask for `terminated: true`), and a statement must consume every token.
 pub fn parse(src: &str, toks: &[SigToken], scratch: &mut Scratch) -> Option<Statement> {
-    if toks.iter().any(|t| {
-        matches!(t.kind, TokenKind::String { terminated: false, .. } | TokenKind::Backquoted { terminated: false })
-    }) {
-        return None;
-    }
     scratch.parts.clear();
     let mut p = P { src, toks, i: 0, s: scratch, removed: Vec::new() };
     let kind = p.statement()?;
@@ -46,9 +45,18 @@ pub fn parse(src: &str, toks: &[SigToken], scratch: &mut Scratch) -> Option<Stat
     Some(Statement {
         kind,
         span: first.cover(last),
-        parts: p.s.parts.drain(..).collect(),
+        parts: take_exact(&mut p.s.parts),
         removed: p.removed.into_boxed_slice(),
     })
+}
+
+/// Moves a scratch buffer's items into a slice of their exact size, leaving the buffer empty
+/// (and its capacity in place): one allocation and one copy, where collecting a `drain` went
+/// through the iterator machinery item by item.
+fn take_exact<T>(scratch: &mut Vec<T>) -> Box<[T]> {
+    let mut exact = Vec::with_capacity(scratch.len());
+    exact.append(scratch);
+    exact.into_boxed_slice()
 }
 
 fn part_span(p: &Part) -> Span {
@@ -256,49 +264,61 @@ impl<'a> P<'a> {
     /// `address_list = { address ~ (comma ~ address)* }`
     fn address_list(&mut self) -> Option<()> {
         let first = self.address()?;
+        let Some(mut comma) = self.peek_comma() else {
+            // The common list of one, built directly (as `single_address` does): no round trip
+            // through the scratch buffers.
+            let list = AddressList { span: first.span, items: Box::new([first]), commas: Box::default() };
+            self.s.parts.push(Part::Addresses(Box::new(list)));
+            return Some(());
+        };
         self.s.operands.clear();
         self.s.commas.clear();
         self.s.operands.push(first);
-        while let Some(comma) = self.peek_comma() {
+        loop {
             let mark = self.i;
             self.i += 1;
-            match self.address() {
-                Some(op) => {
-                    self.s.commas.push(comma);
-                    self.s.operands.push(op);
-                }
-                None => {
-                    self.i = mark;
-                    break;
-                }
+            let Some(op) = self.address() else {
+                self.i = mark;
+                break;
+            };
+            self.s.commas.push(comma);
+            self.s.operands.push(op);
+            match self.peek_comma() {
+                Some(next) => comma = next,
+                None => break,
             }
         }
-        let items: Box<[Operand]> = self.s.operands.drain(..).collect();
+        let items = take_exact(&mut self.s.operands);
         let span = items[0].span.cover(items[items.len() - 1].span);
         let commas = self.s.commas.as_slice().into();
         self.s.parts.push(Part::Addresses(Box::new(AddressList { span, items, commas })));
         Some(())
     }
 
-    /// The punctuation token at `i`, as text.
-    fn punct(&self, i: usize) -> Option<&'a str> {
-        let t = self.toks.get(i)?;
-        matches!(t.kind, TokenKind::Punct | TokenKind::FullwidthPunct).then(|| t.span.text(self.src))
+    /// A token's bytes: punctuation is compared as bytes, which spares the char-boundary checks
+    /// of slicing a `str`.
+    fn bytes(&self, t: &SigToken) -> &'a [u8] {
+        &self.src.as_bytes()[t.span.start..t.span.end]
     }
 
-    /// An ASCII punctuation token at `i` that is glued to the previous token.
-    fn glued_punct(&self, i: usize, c: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Punct)) && self.text(i) == c
+    /// The punctuation token at `i`, as bytes.
+    fn punct(&self, i: usize) -> Option<&'a [u8]> {
+        let t = self.toks.get(i)?;
+        matches!(t.kind, TokenKind::Punct | TokenKind::FullwidthPunct).then(|| self.bytes(t))
+    }
+
+    /// An ASCII punctuation token `c` at `i` that is glued to the previous token.
+    fn glued_punct(&self, i: usize, c: u8) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Punct) && self.bytes(t) == [c])
     }
 
     fn peek_comma(&self) -> Option<Span> {
-        let text = self.punct(self.i)?;
-        (text == "," || text == "\u{FF0C}").then(|| self.toks[self.i].span)
+        self.peek_punct(",", "\u{FF0C}")
     }
 
     fn peek_punct(&self, ascii: &str, fullwidth: &str) -> Option<Span> {
         let text = self.punct(self.i)?;
-        (text == ascii || text == fullwidth).then(|| self.toks[self.i].span)
+        (text == ascii.as_bytes() || text == fullwidth.as_bytes()).then(|| self.toks[self.i].span)
     }
 
     /// `address = { string | bare_address }`
@@ -315,7 +335,7 @@ impl<'a> P<'a> {
             }
             let ok = match t.kind {
                 TokenKind::Word => true,
-                TokenKind::Punct => matches!(t.span.text(self.src), "." | ":" | "[" | "]" | "-" | "/"),
+                TokenKind::Punct => matches!(self.bytes(t), b"." | b":" | b"[" | b"]" | b"-" | b"/"),
                 _ => false,
             };
             if !ok {
@@ -385,6 +405,11 @@ impl<'a> P<'a> {
                 if comma.is_some() {
                     self.i += 1;
                 }
+                // Most lists end here, at `)`: a token no key starts with needs no attempt.
+                if !self.at_key() {
+                    self.i = mark;
+                    break;
+                }
                 match self.property() {
                     Some(p) => {
                         self.s.property_commas.push(comma);
@@ -407,11 +432,23 @@ impl<'a> P<'a> {
             span: open.cover(close),
             open,
             close,
-            items: self.s.properties.drain(..).collect(),
-            commas: self.s.property_commas.as_slice().into(),
+            items: take_exact(&mut self.s.properties),
+            // Empty for the usual list of one property.
+            commas: boxed_copy(&self.s.property_commas),
             trailing_comma,
         })));
         Some(())
+    }
+
+    /// Whether the token at the cursor can start a `property_key` (the tokens `key_or_value`
+    /// accepts first for a key).
+    fn at_key(&self) -> bool {
+        self.toks.get(self.i).is_some_and(|t| {
+            matches!(
+                t.kind,
+                TokenKind::String { terminated: true, .. } | TokenKind::Backquoted { terminated: true } | TokenKind::Word
+            )
+        })
     }
 
     /// `property = { property_key ~ assign ~ property_value }`
@@ -433,17 +470,17 @@ impl<'a> P<'a> {
     fn assign(&mut self) -> Option<Assign> {
         let span = self.toks.get(self.i)?.span;
         let kind = match self.punct(self.i)? {
-            "=" => {
-                if self.glued_punct(self.i + 1, "=") {
+            b"=" => {
+                if self.glued_punct(self.i + 1, b'=') {
                     let span = span.cover(self.toks[self.i + 1].span);
                     self.i += 2;
                     return Some(Assign { span, kind: AssignKind::EqEq });
                 }
                 AssignKind::Eq
             }
-            ":" => AssignKind::Colon,
-            "\u{FF1D}" => AssignKind::FullwidthEq,
-            "\u{FF1A}" => AssignKind::FullwidthColon,
+            b":" => AssignKind::Colon,
+            t if t == "\u{FF1D}".as_bytes() => AssignKind::FullwidthEq,
+            t if t == "\u{FF1A}".as_bytes() => AssignKind::FullwidthColon,
             _ => return None,
         };
         self.i += 1;
@@ -472,7 +509,7 @@ impl<'a> P<'a> {
         }
         let start = self.i;
         let mut end = self.i + 1;
-        while self.glued_punct(end, ".") && self.toks.get(end + 1).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word)) {
+        while self.glued_punct(end, b'.') && self.toks.get(end + 1).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word)) {
             end += 2;
         }
         self.i = end;
@@ -502,7 +539,7 @@ impl<'a> P<'a> {
             return None;
         }
         let mut end = j + 1;
-        if self.glued_punct(end, ".")
+        if self.glued_punct(end, b'.')
             && self.toks.get(end + 1).is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word))
             && starts_digit(self.text(end + 1))
         {

@@ -102,7 +102,8 @@ impl Builder {
             return;
         }
         let kw = if matches!(kind, TokenKind::Word) && self.class != Some(Class::Other) {
-            Kw::of_word(t.span.text(src).as_bytes())
+            // The bytes, not the text: slicing a `str` checks both ends for char boundaries.
+            Kw::of_word(&src.as_bytes()[t.span.start..t.span.end])
         } else {
             None
         };
@@ -139,6 +140,8 @@ impl Builder {
         }
     }
 
+    /// Inlined: the segment is then built where it is handed on, not copied out of a call.
+    #[inline(always)]
     fn finish(&mut self, terminator: Option<Span>, end: usize) -> RawSegment {
         let body = match self.body_start {
             Some(s) => Span::new(s, self.body_end),
@@ -164,10 +167,20 @@ impl Builder {
             span: Span::new(self.start, end),
             body,
             terminator,
-            comments: self.comments.as_slice().into(),
-            lexical: self.lexical.as_slice().into(),
+            comments: boxed_copy(&self.comments),
+            lexical: boxed_copy(&self.lexical),
             class,
         }
+    }
+}
+
+/// An exact-size copy of `items`. Most segments have no comments and no lexical issues, and
+/// `Box::from` an empty slice still calls `memcpy`: the empty box is made directly.
+pub(crate) fn boxed_copy<T: Copy>(items: &[T]) -> Box<[T]> {
+    if items.is_empty() {
+        Box::default()
+    } else {
+        items.into()
     }
 }
 
@@ -247,20 +260,22 @@ pub fn split_each(src: &str, mut f: impl FnMut(RawSegment, &[SigToken])) {
 /// [`split_each`], compiled once for every caller.
 fn split_each_dyn(src: &str, f: &mut dyn FnMut(RawSegment, &[SigToken])) {
     let mut lexer = Lexer::new(src);
-    let mut lookahead: Option<Token> = None;
     let mut cur = Builder::new(0);
     let mut emitted = false;
     let mut pending: Vec<Token> = Vec::new();
-    loop {
-        if lookahead.is_none() && lexer.skip_whitespace() {
-            // What pushing the whitespace token would do, without making it.
-            cur.glued = false;
-        }
-        let Some(t) = lookahead.take().or_else(|| lexer.next()) else { break };
+    // The token to handle next: one variable whether it comes from the scanner or is the one
+    // the look past a `;` stopped at (a single source of tokens keeps the loop short).
+    let mut next = lexer.next();
+    while let Some(t) = next {
         if !matches!(t.kind, TokenKind::Semicolon) {
             cur.push(src, t);
             // Inside a statement of the family, no literal spans lines (see `Lexer`).
             lexer.line_bounded = cur.class == Some(Class::Family);
+            if lexer.skip_whitespace() {
+                // What pushing the whitespace token would do, without making it.
+                cur.glued = false;
+            }
+            next = lexer.next();
             continue;
         }
         lexer.line_bounded = false;
@@ -269,18 +284,23 @@ fn split_each_dyn(src: &str, f: &mut dyn FnMut(RawSegment, &[SigToken])) {
         let mut end = t.span.end;
         pending.clear();
         let body_tokens = cur.tokens.len();
-        while let Some(next) = lexer.next() {
-            match next.kind {
-                TokenKind::Whitespace if !next.span.text(src).contains('\n') => pending.push(next),
+        // The scanner is exhausted unless this loop stops at a token, which is handled next.
+        next = None;
+        for after in lexer.by_ref() {
+            match after.kind {
+                // A byte search: `str::contains` sets up a pattern searcher for each call.
+                TokenKind::Whitespace if !src.as_bytes()[after.span.start..after.span.end].contains(&b'\n') => {
+                    pending.push(after)
+                }
                 k if k.is_comment() => {
-                    pending.push(next);
+                    pending.push(after);
                     for p in pending.drain(..) {
                         cur.push(src, p);
                         end = p.span.end;
                     }
                 }
                 _ => {
-                    lookahead = Some(next);
+                    next = Some(after);
                     break;
                 }
             }
