@@ -170,7 +170,8 @@ fn has_applicable(text: &str, diags: &[Diagnostic], unsafe_fixes: bool) -> bool 
 
 /// Applies safe fixes (and unsafe ones when `unsafe_fixes`) until nothing changes.
 pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult {
-    let mut text = source.to_string();
+    // Borrowed until a round changes it: no copy of a large script up front.
+    let mut text = std::borrow::Cow::Borrowed(source);
     let mut diags = lint(&text, options);
     let input_errors = errors(&diags);
     let mut applied = Vec::new();
@@ -179,7 +180,7 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
     // the best state seen is kept, and the result is never worse than the input.
     // The state to go back to, as text (re-linted if it is restored): kept only when a round
     // made things worse, since a round that does not gives a state as good and later.
-    let mut best: Option<(String, usize, usize, usize)> = None;
+    let mut best: Option<(std::borrow::Cow<str>, usize, usize, usize)> = None;
     let mut converged = loop {
         let chosen = select_round(&text, &diags, unsafe_fixes);
         if chosen.is_empty() {
@@ -203,7 +204,7 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
         // Freed before the next lint: one round's diagnostics at a time.
         drop(std::mem::take(&mut diags));
         diags = lint(&next, options);
-        let previous = std::mem::replace(&mut text, next);
+        let previous = std::mem::replace(&mut text, std::borrow::Cow::Owned(next));
         let eligible = previous_errors <= input_errors && best.as_ref().is_none_or(|b| previous_errors <= b.1);
         if errors(&diags) > previous_errors && eligible {
             best = Some((previous, previous_errors, applied_before, rounds));
@@ -220,7 +221,7 @@ pub fn fix(source: &str, options: &LintOptions, unsafe_fixes: bool) -> FixResult
             converged = false;
         }
     }
-    FixResult { output: text, applied, remaining: diags, rounds, converged }
+    FixResult { output: text.into_owned(), applied, remaining: diags, rounds, converged }
 }
 
 #[cfg(test)]
