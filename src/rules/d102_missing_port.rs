@@ -48,7 +48,7 @@ impl Rule for MissingPort {
             let Some(port) = lit.role.expected_port(cx.options) else { continue };
             let label = address_checks::statement_label(lit.statement.kind);
             let host = lit.stripped();
-            let looks_like_id = address::parse_backend_id(&host).is_some();
+            let looks_like_id = address::parse_backend_id(host).is_some();
             let message = if lit.role == Role::NewBackend {
                 if looks_like_id {
                     t!(

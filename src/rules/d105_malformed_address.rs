@@ -44,7 +44,7 @@ impl Rule for MalformedAddress {
             let text = cx.text(op.span);
             let m = err.doris_message();
             let t = lit.stripped();
-            let v6 = address::split_unbracketed_ipv6(&t);
+            let v6 = address::split_unbracketed_ipv6(t);
             let (why_en, why_zh) = if let AddressError::Empty = err {
                 ("it is empty".to_string(), "它是空的".to_string())
             } else if let Some((a, p)) = v6 {
@@ -58,7 +58,7 @@ impl Rule for MalformedAddress {
                 ("the bracketed address has no `:port` after the `]`".to_string(), "方括号地址的 `]` 后面没有 `:端口`".to_string())
             } else if t.ends_with(':') {
                 ("it ends with `:` but has no port".to_string(), "它以 `:` 结尾但没有端口".to_string())
-            } else if !t.starts_with('[') && address::is_ipv6(&t) {
+            } else if !t.starts_with('[') && address::is_ipv6(t) {
                 (
                     "it looks like an IPv6 address without a port; write it as `[address]:port`".to_string(),
                     "它看起来是没有端口的 IPv6 地址；请写成 `[地址]:端口`".to_string(),
