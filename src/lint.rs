@@ -200,7 +200,6 @@ pub(crate) fn code_number(code: &str) -> u16 {
 }
 
 /// Sorts a report's diagnostics, and the suppressed ones, by position then code.
-#[inline(never)]
 pub(crate) fn sort_report(diagnostics: &mut [Diagnostic], suppressed: &mut [SuppressedDiagnostic]) {
     let fits = |d: &Diagnostic| (d.span.end as u64) >> 40 == 0;
     if diagnostics.iter().all(fits) && suppressed.iter().all(|s| fits(&s.diagnostic)) {
