@@ -8,6 +8,17 @@ fn word(chunk: &[u8]) -> u64 {
     u64::from_le_bytes(chunk.try_into().unwrap_or_default())
 }
 
+/// The bytes of `chunk` (at most eight) as a little-endian word, zero-padded, as the hashes read
+/// a key eight bytes at a time: one load for a whole word, where copying a shorter chunk into a
+/// buffer called `memcpy` for every chunk (in WebAssembly, `memory.copy`).
+pub fn padded_word(chunk: &[u8]) -> u64 {
+    debug_assert!(chunk.len() <= 8);
+    match <[u8; 8]>::try_from(chunk) {
+        Ok(w) => u64::from_le_bytes(w),
+        Err(_) => chunk.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)),
+    }
+}
+
 /// The first index at or after `from` of a byte `x`, `y` or `z` (bytes equal to none of them
 /// cost about one instruction each).
 pub fn find3(b: &[u8], from: usize, x: u8, y: u8, z: u8) -> Option<usize> {
@@ -58,6 +69,16 @@ pub fn count(bytes: &[u8], c: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn padded_word_is_the_chunk_zero_padded() {
+        let b = b"\x01\x82\x03\xf4\x05\x06\x07\xff";
+        for n in 0..=8 {
+            let mut word = [0; 8];
+            word[..n].copy_from_slice(&b[..n]);
+            assert_eq!(padded_word(&b[..n]), u64::from_le_bytes(word), "{n} bytes");
+        }
+    }
 
     #[test]
     fn find3_finds_the_first_of_three_bytes() {

@@ -314,11 +314,7 @@ pub fn loose_key<'a>(hp: &HostPort<'a>) -> LooseKey<'a> {
         Some(v6) => fx_add(fx_add(0, v6 as u64), (v6 >> 64) as u64),
         // Consistent with `eq_ignore_ascii_case`: the lower-case bytes, eight to a word (one
         // multiplication per word, not per byte), as `FxHasher::write` reads them.
-        None => hp.host.as_bytes().chunks(8).fold(0, |hash, chunk| {
-            let mut word = [0; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            fx_add(hash, lower_word(u64::from_le_bytes(word)))
-        }),
+        None => hp.host.as_bytes().chunks(8).fold(0, |hash, chunk| fx_add(hash, lower_word(crate::bytes::padded_word(chunk)))),
     };
     LooseKey { host: hp.host.clone(), port: hp.port, hash: fx_add(hash, hp.port as u64) }
 }

@@ -380,9 +380,7 @@ pub(crate) fn fx_add(hash: u64, word: u64) -> u64 {
 impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
-            let mut word = [0; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = fx_add(self.0, u64::from_le_bytes(word));
+            self.0 = fx_add(self.0, crate::bytes::padded_word(chunk));
         }
     }
 
