@@ -38,7 +38,7 @@ const LARGE: usize = 1 << 20;
 /// By default glibc maps a block above a threshold on its own and unmaps it when freed, and
 /// trims its heap past twice that threshold, which it moves as blocks are freed: on the 10 MB
 /// script the blocks of a fix (the text, the report, D109's table) were mapped afresh on every
-/// run, ≈ 6,000 page faults a run (8% of its time), where the 1 MB script's stayed in the heap.
+/// run, ≈ 6,000 page faults a run (≈ 7% of its time), where the 1 MB script's stayed in the heap.
 /// A process that keeps large blocks holds on to its peak, which it has reached anyway.
 fn keep_freed_large_blocks() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
