@@ -4,13 +4,10 @@
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = ONES * 0x80;
 
-fn word(chunk: &[u8]) -> u64 {
-    u64::from_le_bytes(chunk.try_into().unwrap_or_default())
-}
-
-/// The bytes of `chunk` (at most eight) as a little-endian word, zero-padded, as the hashes read
-/// a key eight bytes at a time: one load for a whole word, where copying a shorter chunk into a
-/// buffer called `memcpy` for every chunk (in WebAssembly, `memory.copy`).
+/// The bytes of `chunk` (at most eight) as a little-endian word, zero-padded: one load for a
+/// whole word (the scans below read eight bytes at a time); the hashes read a key's last, shorter
+/// chunk with it too, where copying it into a buffer called `memcpy` for every key (in
+/// WebAssembly, `memory.copy`).
 pub fn padded_word(chunk: &[u8]) -> u64 {
     debug_assert!(chunk.len() <= 8);
     match <[u8; 8]>::try_from(chunk) {
@@ -30,7 +27,7 @@ pub fn find3(b: &[u8], from: usize, x: u8, y: u8, z: u8) -> Option<usize> {
     };
     let mut i = from;
     while let Some(chunk) = b.get(i..i + 8) {
-        let w = word(chunk);
+        let w = padded_word(chunk);
         let hits = eq(w, x) | eq(w, y) | eq(w, z);
         if hits != 0 {
             return Some(i + (hits.trailing_zeros() / 8) as usize);
@@ -49,7 +46,7 @@ pub fn count(bytes: &[u8], c: u8) -> usize {
         let mut words = block.chunks_exact(8);
         let mut sums = 0;
         for chunk in &mut words {
-            let x = word(chunk) ^ (ONES * u64::from(c));
+            let x = padded_word(chunk) ^ (ONES * u64::from(c));
             // The high bit of each byte of `x` that is zero (a `c`), exactly: `(b & 0x7f) + 0x7f`
             // reaches 0x80 when the low seven bits are not all zero, without carrying into the next
             // byte, and or-ing `b` adds its own high bit.
